@@ -1,0 +1,262 @@
+//! Email addresses.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use email_address::{EmailAddress, Options};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::{Value, json};
+
+use super::string_newtype;
+use crate::diagnostic::{Diagnostic, params};
+
+/// The longest address accepted, in characters (RFC 5321 path limit).
+const MAX_CHARS: usize = 254;
+
+/// A contact's email address, trimmed and stored in lowercase.
+///
+/// Parsed with the `email_address` crate in its strict mode: a top-level domain is required
+/// (`a@b` is rejected), and display text (`Jean <jean@exemple.fr>`) and domain literals
+/// (`jean@[127.0.0.1]`) are refused. The last domain label must contain a letter
+/// (`jean@1.2.3.4` is rejected). At most 254 characters.
+///
+/// `Debug` masks the address (`j***@exemple.fr`); `Display` and `as_str()` give it whole.
+///
+/// ```
+/// use datapass_psc::Email;
+/// let email: Email = " Jean.Dupont@Exemple.FR ".parse()?;
+/// assert_eq!(email.as_str(), "jean.dupont@exemple.fr");
+/// assert_eq!(email.domain(), "exemple.fr");
+/// assert_eq!(format!("{email:?}"), "Email(j***@exemple.fr)");
+/// # Ok::<(), datapass_psc::EmailError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Email(String);
+
+/// Why a string is not a valid [`Email`]. The messages never quote the address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EmailError {
+    /// Nothing is left after trimming.
+    #[error("empty email address")]
+    Empty,
+    /// Longer than 254 characters.
+    #[error("email address too long: at most 254 characters, found {found}")]
+    TooLong {
+        /// The number of characters after trimming.
+        found: usize,
+    },
+    /// No `@` separating the local part from the domain.
+    #[error("email address without '@'")]
+    MissingAt,
+    /// A display name around the address (`Jean <jean@exemple.fr>`).
+    #[error("email address with display text")]
+    DisplayText,
+    /// A domain literal (`jean@[127.0.0.1]`).
+    #[error("email address with a domain literal")]
+    DomainLiteral,
+    /// A domain without a top-level domain (`jean@localhost`), or whose last label has no
+    /// letter (`jean@1.2.3.4`).
+    #[error("email domain without a top-level domain")]
+    MissingTopLevelDomain,
+    /// The part before `@` exceeds 64 characters.
+    #[error("email local part too long")]
+    LocalPartTooLong,
+    /// The domain or one of its labels is too long.
+    #[error("email domain too long")]
+    DomainTooLong,
+    /// Any other syntax error: an invalid character, an empty part, misplaced dots, unbalanced
+    /// quotes.
+    #[error("invalid email address syntax")]
+    Syntax,
+}
+
+impl Email {
+    /// Parses an address; same as [`FromStr`].
+    ///
+    /// # Errors
+    /// `"  "` ([`EmailError::Empty`]), `"Jean <jean@exemple.fr>"` ([`EmailError::DisplayText`]),
+    /// `"a@b"` ([`EmailError::MissingTopLevelDomain`]), `"jean@[127.0.0.1]"`
+    /// ([`EmailError::DomainLiteral`]), `"jean..dupont@exemple.fr"` ([`EmailError::Syntax`]).
+    pub fn parse(input: &str) -> Result<Self, EmailError> {
+        input.parse()
+    }
+
+    /// The address, in lowercase.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The part after the last `@`.
+    #[must_use]
+    pub fn domain(&self) -> &str {
+        self.0.rsplit_once('@').map_or("", |(_, domain)| domain)
+    }
+
+    /// The masked form used by `Debug`: first character of the local part, `***`, then the
+    /// domain (`j***@exemple.fr`).
+    #[must_use]
+    pub fn masked(&self) -> String {
+        match self.0.rsplit_once('@') {
+            Some((local, domain)) => match local.chars().next() {
+                Some(first) => format!("{first}***@{domain}"),
+                None => "***".to_owned(),
+            },
+            None => "***".to_owned(),
+        }
+    }
+}
+
+impl FromStr for Email {
+    type Err = EmailError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(EmailError::Empty);
+        }
+        let found = trimmed.chars().count();
+        if found > MAX_CHARS {
+            return Err(EmailError::TooLong { found });
+        }
+        // Lowercase before parsing, so that the stored form is exactly what was checked.
+        let lower = trimmed.to_lowercase();
+        let options = Options::default()
+            .with_required_tld()
+            .without_display_text()
+            .without_domain_literal();
+        let parsed = EmailAddress::parse_with_options(&lower, options).map_err(map_error)?;
+        let tld = parsed.domain().rsplit('.').next().unwrap_or_default();
+        if !tld.chars().any(char::is_alphabetic) {
+            return Err(EmailError::MissingTopLevelDomain);
+        }
+        if lower.chars().count() > MAX_CHARS {
+            return Err(EmailError::TooLong {
+                found: lower.chars().count(),
+            });
+        }
+        Ok(Self(lower))
+    }
+}
+
+fn map_error(error: email_address::Error) -> EmailError {
+    use email_address::Error as E;
+    match error {
+        E::MissingSeparator => EmailError::MissingAt,
+        E::UnsupportedDisplayName | E::MissingDisplayName | E::MissingEndBracket => {
+            EmailError::DisplayText
+        }
+        E::UnsupportedDomainLiteral | E::InvalidIPAddress => EmailError::DomainLiteral,
+        E::DomainTooFew => EmailError::MissingTopLevelDomain,
+        E::LocalPartTooLong => EmailError::LocalPartTooLong,
+        E::DomainTooLong | E::SubDomainTooLong => EmailError::DomainTooLong,
+        E::InvalidCharacter
+        | E::LocalPartEmpty
+        | E::DomainEmpty
+        | E::SubDomainEmpty
+        | E::DomainInvalidSeparator
+        | E::UnbalancedQuotes
+        | E::InvalidComment => EmailError::Syntax,
+    }
+}
+
+string_newtype!(Email, EmailError, "an email address");
+
+impl fmt::Debug for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Email({})", self.masked())
+    }
+}
+
+impl JsonSchema for Email {
+    fn schema_name() -> Cow<'static, str> {
+        "Email".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        "datapass_psc::Email".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^\\s*[^\\s@<>]+@[^\\s@<>\\[\\]]+\\.[^\\s@<>\\[\\]]+\\s*$",
+            "description": "Email address: trimmed and written back in lowercase, at most 254 characters. \
+                            The crate parses it strictly (RFC 5322 without display text or domain \
+                            literal, top-level domain required); the pattern only checks its shape.",
+        })
+    }
+}
+
+impl Diagnostic for EmailError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Empty => "email.empty",
+            Self::TooLong { .. }
+            | Self::MissingAt
+            | Self::DisplayText
+            | Self::DomainLiteral
+            | Self::MissingTopLevelDomain
+            | Self::LocalPartTooLong
+            | Self::DomainTooLong
+            | Self::Syntax => "email.invalid",
+        }
+    }
+
+    fn subject_fr(&self) -> &'static str {
+        "l'adresse e-mail"
+    }
+
+    fn subject_en(&self) -> &'static str {
+        "the email address"
+    }
+
+    fn predicate_fr(&self) -> String {
+        let detail = match self {
+            Self::Empty => return "doit être remplie".to_owned(),
+            Self::TooLong { found } => {
+                return format!(
+                    "n'est pas valide : elle dépasse 254 caractères ({found} caractères)"
+                );
+            }
+            Self::MissingAt => "il manque le « @ »",
+            Self::DisplayText => "indiquez l'adresse seule, sans nom ni chevrons",
+            Self::DomainLiteral => "une adresse IP n'est pas acceptée comme domaine",
+            Self::MissingTopLevelDomain => {
+                "le domaine doit se terminer par une extension (.fr, .com…)"
+            }
+            Self::LocalPartTooLong => "la partie avant « @ » dépasse 64 caractères",
+            Self::DomainTooLong => "le nom de domaine est trop long",
+            Self::Syntax => "elle contient un caractère ou un point mal placé",
+        };
+        format!("n'est pas valide : {detail}")
+    }
+
+    fn predicate_en(&self) -> String {
+        let detail = match self {
+            Self::Empty => return "must be filled in".to_owned(),
+            Self::TooLong { found } => {
+                return format!("is not valid: it exceeds 254 characters ({found} characters)");
+            }
+            Self::MissingAt => "the '@' is missing",
+            Self::DisplayText => "give the address alone, without a name or angle brackets",
+            Self::DomainLiteral => "an IP address is not accepted as the domain",
+            Self::MissingTopLevelDomain => {
+                "the domain must end with a top-level domain (.fr, .com…)"
+            }
+            Self::LocalPartTooLong => "the part before '@' exceeds 64 characters",
+            Self::DomainTooLong => "the domain name is too long",
+            Self::Syntax => "it contains a misplaced character or dot",
+        };
+        format!("is not valid: {detail}")
+    }
+
+    fn params(&self) -> serde_json::Map<String, Value> {
+        match self {
+            Self::TooLong { found } => params([("max", json!(MAX_CHARS)), ("found", json!(found))]),
+            _ => serde_json::Map::new(),
+        }
+    }
+}

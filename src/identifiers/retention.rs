@@ -1,0 +1,193 @@
+//! The retention period of personal data, in months.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::{Months, NaiveDate};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::{Value, json};
+
+use crate::diagnostic::{Diagnostic, params};
+
+/// How long personal data is kept (« durée de conservation »), in whole months, from 0 to 1200.
+///
+/// ```
+/// use datapass_psc::RetentionPeriod;
+/// use chrono::NaiveDate;
+///
+/// let period = RetentionPeriod::new(13)?;
+/// assert_eq!(period.months(), 13);
+/// assert!(!period.requires_justification());
+/// // Calendar-month arithmetic, clamped to the end of the month.
+/// let collected = NaiveDate::from_ymd_opt(2024, 1, 31).unwrap();
+/// assert_eq!(period.deletion_date(collected), NaiveDate::from_ymd_opt(2025, 2, 28).unwrap());
+/// # Ok::<(), datapass_psc::RetentionPeriodError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RetentionPeriod(u16);
+
+/// Why a number of months is not a valid [`RetentionPeriod`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RetentionPeriodError {
+    /// The number of months is outside 0–1200.
+    #[error("retention period out of range: expected 0 to 1200 months, found {found}")]
+    OutOfRange {
+        /// The number given.
+        found: i64,
+    },
+}
+
+impl RetentionPeriod {
+    /// The longest period accepted: 1200 months (100 years).
+    pub const MAX: Self = Self(1200);
+    /// The usual maximum (36 months): a longer period requires a justification and gets the
+    /// warning `retention.above_usual`.
+    pub const USUAL_MAX: Self = Self(36);
+
+    /// Checks that `months` is within 0–1200.
+    ///
+    /// # Errors
+    /// [`RetentionPeriodError::OutOfRange`] for `1201` and above.
+    pub const fn new(months: u16) -> Result<Self, RetentionPeriodError> {
+        if months <= Self::MAX.0 {
+            Ok(Self(months))
+        } else {
+            Err(RetentionPeriodError::OutOfRange {
+                found: months as i64,
+            })
+        }
+    }
+
+    /// The number of months.
+    #[must_use]
+    pub const fn months(self) -> u16 {
+        self.0
+    }
+
+    /// Whether the period exceeds [`Self::USUAL_MAX`] (36 months), so that a justification is
+    /// required and the warning `retention.above_usual` is given.
+    #[must_use]
+    pub const fn requires_justification(self) -> bool {
+        self.0 > Self::USUAL_MAX.0
+    }
+
+    /// The date at which data collected on `collected_on` must be deleted: that date plus the
+    /// period in calendar months, clamped to the end of the month (31 January + 1 month is
+    /// 28 or 29 February). Saturates at [`NaiveDate::MAX`] instead of overflowing.
+    #[must_use]
+    pub fn deletion_date(self, collected_on: NaiveDate) -> NaiveDate {
+        collected_on
+            .checked_add_months(Months::new(u32::from(self.0)))
+            .unwrap_or(NaiveDate::MAX)
+    }
+}
+
+impl TryFrom<u16> for RetentionPeriod {
+    type Error = RetentionPeriodError;
+    fn try_from(months: u16) -> Result<Self, Self::Error> {
+        Self::new(months)
+    }
+}
+
+impl TryFrom<i64> for RetentionPeriod {
+    type Error = RetentionPeriodError;
+    fn try_from(months: i64) -> Result<Self, Self::Error> {
+        match u16::try_from(months) {
+            Ok(m) => Self::new(m),
+            Err(_) => Err(RetentionPeriodError::OutOfRange { found: months }),
+        }
+    }
+}
+
+impl From<RetentionPeriod> for u16 {
+    fn from(period: RetentionPeriod) -> Self {
+        period.0
+    }
+}
+
+impl fmt::Debug for RetentionPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RetentionPeriod({} months)", self.0)
+    }
+}
+
+impl fmt::Display for RetentionPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} months", self.0)
+    }
+}
+
+impl serde::Serialize for RetentionPeriod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u16(self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RetentionPeriod {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let months = i64::deserialize(deserializer)?;
+        Self::try_from(months).map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for RetentionPeriod {
+    fn schema_name() -> Cow<'static, str> {
+        "RetentionPeriod".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        "datapass_psc::RetentionPeriod".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 1200,
+            "description": "Retention period in months (durée de conservation), 0 to 1200; above 36 a justification is required.",
+        })
+    }
+}
+
+impl Diagnostic for RetentionPeriodError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::OutOfRange { .. } => "retention.out_of_range",
+        }
+    }
+
+    fn subject_fr(&self) -> &'static str {
+        "la durée de conservation des données"
+    }
+
+    fn subject_en(&self) -> &'static str {
+        "the data retention period"
+    }
+
+    fn predicate_fr(&self) -> String {
+        match self {
+            Self::OutOfRange { found } => {
+                format!("doit être comprise entre 0 et 1200 mois ({found} indiqué)")
+            }
+        }
+    }
+
+    fn predicate_en(&self) -> String {
+        match self {
+            Self::OutOfRange { found } => {
+                format!("must be between 0 and 1200 months ({found} given)")
+            }
+        }
+    }
+
+    fn params(&self) -> serde_json::Map<String, Value> {
+        match self {
+            Self::OutOfRange { found } => params([
+                ("min", json!(0)),
+                ("max", json!(1200)),
+                ("found", json!(found)),
+            ]),
+        }
+    }
+}
