@@ -5,9 +5,15 @@
 
 pub mod diagnostic;
 pub mod identifiers;
+pub mod report;
+pub mod request;
+pub mod text;
 
 pub use diagnostic::Diagnostic;
 pub use identifiers::{
     Email, EmailError, PhoneNumber, PhoneNumberError, RetentionPeriod, RetentionPeriodError, Siren,
     SirenError, Siret, SiretError,
 };
+pub use report::{Issue, ValidationReport};
+pub use request::json::validate_json;
+pub use request::{AuthorizationRequest, RequestDraft};

@@ -1,0 +1,307 @@
+//! The validation report: every error and warning of a request, each with a stable code, a JSON
+//! Pointer to the field, and messages in French and English.
+//!
+//! This module only collects issues and builds paths. The wording of each problem belongs to the
+//! error type that detects it (see [`Diagnostic`]); the few generic messages (a missing value,
+//! a malformed JSON document) live here.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::diagnostic::{Diagnostic, sentence};
+
+/// One problem found in a request.
+///
+/// ```json
+/// {"code": "phone.invalid", "path": "/contacts/technical_contact/phone",
+///  "message_fr": "Le numéro de téléphone du responsable technique n'est pas valide…",
+///  "message_en": "The technical contact's phone number is not valid…", "params": {}}
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Issue {
+    /// Stable machine-readable code (`siret.checksum`); see the code table in the crate docs.
+    pub code: String,
+    /// JSON Pointer (RFC 6901) to the offending field in the wire format
+    /// (`/contacts/technical_contact/phone`); `""` for the whole document.
+    pub path: String,
+    /// The message in French, for the applicant.
+    pub message_fr: String,
+    /// The message in English.
+    pub message_en: String,
+    /// Data a front end can use to write its own message (`{"max": 100, "found": 101}`).
+    pub params: Map<String, Value>,
+}
+
+impl Issue {
+    /// Builds an issue from an error, naming the field with the given French and English subjects
+    /// (« le numéro SIRET », "the SIRET number").
+    #[must_use]
+    pub fn from_diagnostic(
+        path: &Pointer,
+        error: &dyn Diagnostic,
+        subject_fr: &str,
+        subject_en: &str,
+    ) -> Self {
+        Self {
+            code: error.code().to_owned(),
+            path: path.to_string(),
+            message_fr: sentence(subject_fr, &error.predicate_fr()),
+            message_en: sentence(subject_en, &error.predicate_en()),
+            params: error.params(),
+        }
+    }
+
+    /// Builds an issue from its parts.
+    #[must_use]
+    pub fn new(
+        code: &str,
+        path: &Pointer,
+        message_fr: String,
+        message_en: String,
+        params: Map<String, Value>,
+    ) -> Self {
+        Self {
+            code: code.to_owned(),
+            path: path.to_string(),
+            message_fr,
+            message_en,
+            params,
+        }
+    }
+
+    /// The `required` issue: a missing value (absent, `null` or blank).
+    #[must_use]
+    pub fn required(path: &Pointer, subject_fr: &str, subject_en: &str) -> Self {
+        Self::new(
+            codes::REQUIRED,
+            path,
+            format!("Veuillez renseigner {subject_fr}"),
+            sentence(subject_en, "is required"),
+            Map::new(),
+        )
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at {:?}: {}", self.code, self.path, self.message_en)
+    }
+}
+
+/// The generic codes owned by the report (the others belong to their error types).
+pub mod codes {
+    /// A required value is absent, `null` or blank.
+    pub const REQUIRED: &str = "required";
+    /// The document is not well-formed JSON.
+    pub const JSON_SYNTAX: &str = "json.syntax";
+    /// A value has the wrong JSON type (a string where an object is expected, `12.5` for an
+    /// integer…).
+    pub const JSON_INVALID_TYPE: &str = "json.invalid_type";
+    /// A key the format does not have.
+    pub const JSON_UNKNOWN_FIELD: &str = "json.unknown_field";
+    /// The same key twice in one object.
+    pub const JSON_DUPLICATE_KEY: &str = "json.duplicate_key";
+}
+
+/// All the problems of a request at once: errors (which block submission) and warnings (which
+/// don't).
+///
+/// Serialized as `{"valid": bool, "errors": [...], "warnings": [...]}`, where `valid` is true when
+/// there is no error.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ValidationReport {
+    errors: Vec<Issue>,
+    warnings: Vec<Issue>,
+}
+
+impl ValidationReport {
+    /// An empty report.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether the report holds no error (warnings allowed).
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The errors, in the field order of the wire format.
+    #[must_use]
+    pub fn errors(&self) -> &[Issue] {
+        &self.errors
+    }
+
+    /// The warnings, in the field order of the wire format.
+    #[must_use]
+    pub fn warnings(&self) -> &[Issue] {
+        &self.warnings
+    }
+
+    /// Adds an error.
+    pub fn push_error(&mut self, issue: Issue) {
+        self.errors.push(issue);
+    }
+
+    /// Adds a warning.
+    pub fn push_warning(&mut self, issue: Issue) {
+        self.warnings.push(issue);
+    }
+
+    /// Appends every issue of `other`.
+    pub fn merge(&mut self, other: ValidationReport) {
+        self.errors.extend(other.errors);
+        self.warnings.extend(other.warnings);
+    }
+
+    /// The codes of the errors, in order (handy in tests and logs).
+    #[must_use]
+    pub fn error_codes(&self) -> Vec<&str> {
+        self.errors.iter().map(|i| i.code.as_str()).collect()
+    }
+
+    /// A report holding one error.
+    #[must_use]
+    pub fn single(issue: Issue) -> Self {
+        Self {
+            errors: vec![issue],
+            warnings: Vec::new(),
+        }
+    }
+}
+
+impl fmt::Display for ValidationReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.errors.is_empty() {
+            write!(f, "valid request")?;
+        } else {
+            write!(f, "{} error(s)", self.errors.len())?;
+        }
+        if !self.warnings.is_empty() {
+            write!(f, ", {} warning(s)", self.warnings.len())?;
+        }
+        for issue in &self.errors {
+            write!(f, "; {issue}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationReport {}
+
+/// The serialized form of a report.
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename = "ValidationReport")]
+struct ReportRepr {
+    /// True when there is no error (warnings allowed).
+    valid: bool,
+    /// The errors, in the field order of the wire format.
+    errors: Vec<Issue>,
+    /// The warnings.
+    warnings: Vec<Issue>,
+}
+
+impl Serialize for ValidationReport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Borrowed<'a> {
+            valid: bool,
+            errors: &'a [Issue],
+            warnings: &'a [Issue],
+        }
+        Borrowed {
+            valid: self.is_valid(),
+            errors: &self.errors,
+            warnings: &self.warnings,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for ValidationReport {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let repr = ReportRepr::deserialize(deserializer)?;
+        if repr.valid != repr.errors.is_empty() {
+            return Err(serde::de::Error::custom(
+                "`valid` must be true exactly when `errors` is empty",
+            ));
+        }
+        Ok(Self {
+            errors: repr.errors,
+            warnings: repr.warnings,
+        })
+    }
+}
+
+impl JsonSchema for ValidationReport {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ValidationReport".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "datapass_psc::ValidationReport".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ReportRepr::json_schema(generator)
+    }
+}
+
+/// A JSON Pointer (RFC 6901) under construction: `/contacts/applicant/email`.
+///
+/// ```
+/// use datapass_psc::report::Pointer;
+/// let p = Pointer::root().key("legal_basis").key("documents").index(2);
+/// assert_eq!(p.to_string(), "/legal_basis/documents/2");
+/// assert_eq!(Pointer::root().key("a/b~c").to_string(), "/a~1b~0c");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Pointer(String);
+
+impl Pointer {
+    /// The whole document: `""`.
+    #[must_use]
+    pub fn root() -> Self {
+        Self(String::new())
+    }
+
+    /// This pointer followed by an object key (escaped as RFC 6901 requires).
+    #[must_use]
+    pub fn key(&self, key: &str) -> Self {
+        let mut s = String::with_capacity(self.0.len() + key.len() + 1);
+        s.push_str(&self.0);
+        s.push('/');
+        for c in key.chars() {
+            match c {
+                '~' => s.push_str("~0"),
+                '/' => s.push_str("~1"),
+                _ => s.push(c),
+            }
+        }
+        Self(s)
+    }
+
+    /// This pointer followed by an array index.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Self {
+        Self(format!("{}/{index}", self.0))
+    }
+
+    /// The pointer as a string.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

@@ -1,0 +1,219 @@
+//! The processing of personal data: recipients, retention period and its justification.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use validator::Validate;
+
+use super::check::{Checker, Subject};
+use super::draft::PersonalDataDraft;
+use super::validator_issues;
+use crate::diagnostic::{Diagnostic, params};
+use crate::identifiers::RetentionPeriod;
+use crate::report::{Issue, Pointer};
+use crate::text::{Justification, Recipient};
+
+/// The most recipients accepted.
+pub const MAX_RECIPIENTS: usize = 20;
+
+/// Recipients and retention of the personal data processed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonalData {
+    /// 1 to 20 recipients, in the order given.
+    #[schemars(length(min = 1, max = 20))]
+    recipients: Vec<Recipient>,
+    /// The retention period in months.
+    retention_months: RetentionPeriod,
+    /// Required above 36 months.
+    retention_justification: Option<Justification>,
+}
+
+impl PersonalData {
+    /// The recipients, in the order given.
+    #[must_use]
+    pub fn recipients(&self) -> &[Recipient] {
+        &self.recipients
+    }
+
+    /// The retention period.
+    #[must_use]
+    pub fn retention(&self) -> RetentionPeriod {
+        self.retention_months
+    }
+
+    /// The justification of the retention period, if given.
+    #[must_use]
+    pub fn retention_justification(&self) -> Option<&Justification> {
+        self.retention_justification.as_ref()
+    }
+
+    /// The warnings this block carries (`retention.above_usual` above 36 months).
+    #[must_use]
+    pub fn warnings(&self) -> Vec<Issue> {
+        retention_warning(self.retention_months)
+            .into_iter()
+            .collect()
+    }
+}
+
+/// The `retention.above_usual` warning, for a period above 36 months.
+fn retention_warning(period: RetentionPeriod) -> Option<Issue> {
+    period.requires_justification().then(|| {
+        Issue::new(
+            "retention.above_usual",
+            &Pointer::root().key("personal_data").key("retention_months"),
+            "Cette durée excède la durée communément constatée (36 mois)".to_owned(),
+            "This period exceeds the usual period (36 months)".to_owned(),
+            params([
+                ("usual_max", serde_json::json!(36)),
+                ("found", serde_json::json!(period.months())),
+            ]),
+        )
+    })
+}
+
+/// More recipients than allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("too many recipients: at most 20, found {found}")]
+#[non_exhaustive]
+pub struct TooManyRecipients {
+    /// The number of recipients.
+    pub found: usize,
+}
+
+impl Diagnostic for TooManyRecipients {
+    fn code(&self) -> &'static str {
+        "recipients.too_many"
+    }
+    fn subject_fr(&self) -> &'static str {
+        "les destinataires des données"
+    }
+    fn subject_en(&self) -> &'static str {
+        "the data recipients"
+    }
+    fn predicate_fr(&self) -> String {
+        format!(
+            "sont trop nombreux (20 au maximum, {} indiqués)",
+            self.found
+        )
+    }
+    fn predicate_en(&self) -> String {
+        format!("are too many (at most 20, {} given)", self.found)
+    }
+    fn params(&self) -> serde_json::Map<String, serde_json::Value> {
+        params([
+            ("max", serde_json::json!(MAX_RECIPIENTS)),
+            ("found", serde_json::json!(self.found)),
+        ])
+    }
+}
+
+pub(crate) fn check_personal_data(
+    draft: Option<&PersonalDataDraft>,
+    c: &mut Checker,
+) -> Option<PersonalData> {
+    let base = Pointer::root().key("personal_data");
+    let before = c.error_count();
+
+    // Recipients.
+    let recipients_path = base.key("recipients");
+    let raw = draft
+        .and_then(|d| d.recipients.as_deref())
+        .unwrap_or_default();
+    let mut recipients = Vec::with_capacity(raw.len());
+    if raw.is_empty() {
+        c.required(
+            &recipients_path,
+            &Subject::new("les destinataires des données", "the data recipients"),
+        );
+    } else if let Some(draft) = draft
+        && draft.validate().is_err()
+    {
+        validator_issues(draft.validate(), &base, c, |field, found| match field {
+            "recipients" => Some(TooManyRecipients { found }),
+            _ => None,
+        });
+    } else {
+        for (i, value) in raw.iter().enumerate() {
+            if let Some(r) = c.parse::<Recipient>(
+                Some(value),
+                &recipients_path.index(i),
+                &Subject::new("ce destinataire", "this recipient"),
+            ) {
+                recipients.push(r);
+            }
+        }
+    }
+
+    // Retention.
+    let retention = match draft.and_then(|d| d.retention_months) {
+        None => {
+            c.required(
+                &base.key("retention_months"),
+                &Subject::new(
+                    "la durée de conservation des données",
+                    "the data retention period",
+                ),
+            );
+            None
+        }
+        Some(months) => match RetentionPeriod::try_from(months) {
+            Ok(period) => Some(period),
+            Err(e) => {
+                c.diagnostic(
+                    &base.key("retention_months"),
+                    &e,
+                    &Subject::new(e.subject_fr(), e.subject_en()),
+                );
+                None
+            }
+        },
+    };
+
+    // Justification: required above 36 months, checked whenever given.
+    let justification_path = base.key("retention_justification");
+    let justification_subject = Subject::new(
+        "la justification de la durée de conservation",
+        "the justification of the retention period",
+    );
+    let raw_justification = draft.and_then(|d| d.retention_justification.as_deref());
+    let justification = if retention.is_some_and(RetentionPeriod::requires_justification) {
+        if raw_justification.is_none_or(|j| j.trim().is_empty()) {
+            c.error(Issue::new(
+                "retention.justification_required",
+                &justification_path,
+                "Veuillez justifier cette durée : elle excède la durée communément constatée (36 mois)"
+                    .to_owned(),
+                "Justify this period: it exceeds the usual period (36 months)".to_owned(),
+                params([("threshold", serde_json::json!(36))]),
+            ));
+            None
+        } else {
+            c.parse::<Justification>(
+                raw_justification,
+                &justification_path,
+                &justification_subject,
+            )
+            .map(Some)
+        }
+    } else {
+        c.parse_optional::<Justification>(
+            raw_justification,
+            &justification_path,
+            &justification_subject,
+        )
+        .ok()
+    };
+
+    if let Some(warning) = retention.and_then(retention_warning) {
+        c.warning(warning);
+    }
+    if !c.is_clean_since(before) {
+        return None;
+    }
+    Some(PersonalData {
+        recipients,
+        retention_months: retention?,
+        retention_justification: justification?,
+    })
+}

@@ -1,0 +1,59 @@
+//! The organisation (its SIRET) and the project (« Mon projet »): name and description.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::check::{Checker, Subject};
+use super::draft::{OrganizationDraft, ProjectDraft};
+use crate::identifiers::Siret;
+use crate::report::Pointer;
+use crate::text::{Description, ProjectName};
+
+/// The organisation filing the request, identified by the SIRET chosen at sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// The establishment's SIRET.
+    pub siret: Siret,
+}
+
+/// The project: its public name and what it is for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// « Nom du projet », one line, at most 200 characters.
+    pub name: ProjectName,
+    /// « Description du projet », at most 10,000 characters.
+    pub description: Description,
+}
+
+pub(crate) fn check_organization(
+    draft: Option<&OrganizationDraft>,
+    c: &mut Checker,
+) -> Option<Organization> {
+    let path = Pointer::root().key("organization").key("siret");
+    let subject = Subject::new(
+        "le numéro SIRET de l'organisation",
+        "the organisation's SIRET number",
+    );
+    let siret = c.parse::<Siret>(draft.and_then(|d| d.siret.as_deref()), &path, &subject)?;
+    Some(Organization { siret })
+}
+
+pub(crate) fn check_project(draft: Option<&ProjectDraft>, c: &mut Checker) -> Option<Project> {
+    let base = Pointer::root().key("project");
+    let name = c.parse::<ProjectName>(
+        draft.and_then(|d| d.name.as_deref()),
+        &base.key("name"),
+        &Subject::new("le nom du projet", "the project name"),
+    );
+    let description = c.parse::<Description>(
+        draft.and_then(|d| d.description.as_deref()),
+        &base.key("description"),
+        &Subject::new("la description du projet", "the project description"),
+    );
+    Some(Project {
+        name: name?,
+        description: description?,
+    })
+}
