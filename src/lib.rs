@@ -5,6 +5,7 @@
 
 pub mod diagnostic;
 pub mod identifiers;
+pub mod lifecycle;
 pub mod report;
 pub mod request;
 pub mod text;
@@ -13,6 +14,11 @@ pub use diagnostic::Diagnostic;
 pub use identifiers::{
     Email, EmailError, PhoneNumber, PhoneNumberError, RetentionPeriod, RetentionPeriodError, Siren,
     SirenError, Siret, SiretError,
+};
+pub use lifecycle::{
+    Actor, Event, EventKind, EventLog, Habilitation, HabilitationNumber, HabilitationNumberError,
+    HabilitationState, ReplayError, RequestNumber, RequestNumberError, RequestRecord, RequestState,
+    TransitionError,
 };
 pub use report::{Issue, ValidationReport};
 pub use request::json::validate_json;

@@ -1,0 +1,278 @@
+//! Habilitations: the snapshot a request gets at each approval, and their three states.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use super::numbers::HabilitationNumber;
+use crate::AuthorizationRequest;
+use crate::diagnostic::{Diagnostic, params};
+
+/// The state of a habilitation (DataPass `Authorization#state`).
+///
+/// A habilitation starts [`Active`](Self::Active) when an instructor approves its request. The
+/// next approval of the same request makes it [`Obsolete`](Self::Obsolete); revoking it makes
+/// it [`Revoked`](Self::Revoked). `rollback_revoke` (revoked → active), which DataPass uses only
+/// to undo a revocation that fails part-way, is not modelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HabilitationState {
+    /// « Active »: the current access of the request.
+    Active,
+    /// « Obsolète »: replaced by a newer habilitation of the same request.
+    Obsolete,
+    /// « Révoquée »: withdrawn by an instructor.
+    Revoked,
+}
+
+/// An event of the habilitation state machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HabilitationEvent {
+    /// A newer habilitation of the request was created (system, on every approval).
+    Deprecate,
+    /// An instructor withdraws the access (one habilitation, or the whole request).
+    Revoke,
+}
+
+/// Why a [`HabilitationEvent`] does not apply to a [`HabilitationState`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum HabilitationTransitionError {
+    /// The pair is not in the habilitation transition table.
+    #[error("habilitation event {event} not allowed in state {state}")]
+    NotAllowed {
+        /// The habilitation's state.
+        state: HabilitationState,
+        /// The refused event.
+        event: HabilitationEvent,
+    },
+}
+
+impl HabilitationState {
+    /// Every state, in DataPass's order.
+    pub const ALL: [Self; 3] = [Self::Active, Self::Obsolete, Self::Revoked];
+
+    /// The key used in JSON (`active`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Obsolete => "obsolete",
+            Self::Revoked => "revoked",
+        }
+    }
+
+    /// DataPass's French label (« Obsolète »).
+    #[must_use]
+    pub const fn label_fr(self) -> &'static str {
+        match self {
+            Self::Active => "Active",
+            Self::Obsolete => "Obsolète",
+            Self::Revoked => "Révoquée",
+        }
+    }
+
+    /// The habilitation transition table (`etalab/data_pass:app/models/authorization.rb`):
+    ///
+    /// | State | `deprecate` | `revoke` |
+    /// |---|---|---|
+    /// | active | obsolete | revoked |
+    /// | obsolete | obsolete | obsolete |
+    /// | revoked | refused | refused |
+    ///
+    /// ```
+    /// use datapass_psc::lifecycle::{HabilitationEvent, HabilitationState};
+    /// let state = HabilitationState::Active.apply(HabilitationEvent::Deprecate)?;
+    /// assert_eq!(state, HabilitationState::Obsolete);
+    /// assert_eq!(state.apply(HabilitationEvent::Revoke)?, HabilitationState::Obsolete);
+    /// assert!(HabilitationState::Revoked.apply(HabilitationEvent::Revoke).is_err());
+    /// # Ok::<(), datapass_psc::lifecycle::HabilitationTransitionError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`HabilitationTransitionError::NotAllowed`] for any event on a revoked habilitation.
+    pub const fn apply(
+        self,
+        event: HabilitationEvent,
+    ) -> Result<Self, HabilitationTransitionError> {
+        use HabilitationEvent as E;
+        match (self, event) {
+            (Self::Active | Self::Obsolete, E::Deprecate) | (Self::Obsolete, E::Revoke) => {
+                Ok(Self::Obsolete)
+            }
+            (Self::Active, E::Revoke) => Ok(Self::Revoked),
+            (Self::Revoked, E::Deprecate | E::Revoke) => {
+                Err(HabilitationTransitionError::NotAllowed { state: self, event })
+            }
+        }
+    }
+}
+
+impl fmt::Display for HabilitationState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl HabilitationEvent {
+    /// The key used in JSON (`deprecate`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Deprecate => "deprecate",
+            Self::Revoke => "revoke",
+        }
+    }
+}
+
+impl fmt::Display for HabilitationEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Diagnostic for HabilitationTransitionError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::NotAllowed { .. } => "habilitation_transition.not_allowed",
+        }
+    }
+
+    fn subject_fr(&self) -> &'static str {
+        "l'habilitation"
+    }
+
+    fn subject_en(&self) -> &'static str {
+        "the habilitation"
+    }
+
+    fn predicate_fr(&self) -> String {
+        match self {
+            Self::NotAllowed { state, event } => {
+                let action = match event {
+                    HabilitationEvent::Deprecate => "rendue obsolète",
+                    HabilitationEvent::Revoke => "révoquée",
+                };
+                format!(
+                    "ne peut pas être {action} dans l'état « {} »",
+                    state.label_fr()
+                )
+            }
+        }
+    }
+
+    fn predicate_en(&self) -> String {
+        match self {
+            Self::NotAllowed { state, event } => {
+                let action = match event {
+                    HabilitationEvent::Deprecate => "deprecated",
+                    HabilitationEvent::Revoke => "revoked",
+                };
+                format!("cannot be {action} in state {state}")
+            }
+        }
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        match self {
+            Self::NotAllowed { state, event } => {
+                params([("state", json!(state)), ("event", json!(event))])
+            }
+        }
+    }
+}
+
+/// A habilitation: the snapshot of a request taken when an instructor approved it.
+///
+/// It holds its number (`H118386`), its state, its date (`created_at`, the approval's time:
+/// DataPass shows « habilitation H118386 du 19/06/2024 »), the instructor's optional approval
+/// message (« Message complémentaire ») and the validated [`AuthorizationRequest`] it approved.
+/// Habilitations are created and changed only by
+/// [`RequestRecord::apply`](crate::RequestRecord::apply).
+///
+/// JSON: `{"number": "H118386", "state": "active", "created_at": "2024-06-19T10:00:00Z",
+/// "message": "…", "request": {…}}` (`message` is left out when there is none).
+/// Deserializing the snapshot validates it like any [`AuthorizationRequest`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Habilitation {
+    number: HabilitationNumber,
+    state: HabilitationState,
+    created_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+    request: AuthorizationRequest,
+}
+
+impl Habilitation {
+    /// A new active habilitation.
+    pub(crate) fn new(
+        number: HabilitationNumber,
+        created_at: DateTime<Utc>,
+        message: Option<String>,
+        request: AuthorizationRequest,
+    ) -> Self {
+        Self {
+            number,
+            state: HabilitationState::Active,
+            created_at,
+            message,
+            request,
+        }
+    }
+
+    /// Sets the state; the caller has checked the transition.
+    pub(crate) fn set_state(&mut self, state: HabilitationState) {
+        self.state = state;
+    }
+
+    /// The habilitation number (`H118386`).
+    #[must_use]
+    pub fn number(&self) -> HabilitationNumber {
+        self.number
+    }
+
+    /// The state.
+    #[must_use]
+    pub fn state(&self) -> HabilitationState {
+        self.state
+    }
+
+    /// Whether the state is [`HabilitationState::Active`].
+    #[must_use]
+    pub fn is_active(&self) -> bool {
+        self.state == HabilitationState::Active
+    }
+
+    /// When the request was approved.
+    #[must_use]
+    pub fn created_at(&self) -> DateTime<Utc> {
+        self.created_at
+    }
+
+    /// The instructor's approval message, trimmed, if any.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The approved request.
+    #[must_use]
+    pub fn request(&self) -> &AuthorizationRequest {
+        &self.request
+    }
+
+    /// The card title DataPass shows: « Habilitation H118386 du 19/06/2024 » (date in UTC).
+    #[must_use]
+    pub fn title_fr(&self) -> String {
+        format!(
+            "Habilitation {} du {}",
+            self.number,
+            self.created_at.format("%d/%m/%Y")
+        )
+    }
+}
