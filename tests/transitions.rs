@@ -7,7 +7,9 @@ mod lifecycle_util;
 use datapass_psc::lifecycle::{
     Actor, Event, EventKind, EventName, HabilitationEvent, HabilitationState, NotAllowedCause,
 };
-use datapass_psc::{Diagnostic, RequestDraft, RequestRecord, RequestState, TransitionError};
+use datapass_psc::{
+    Diagnostic, Habilitation, RequestDraft, RequestRecord, RequestState, TransitionError,
+};
 use lifecycle_util::*;
 
 const NA: &str = "!transition.not_allowed";
@@ -667,7 +669,11 @@ fn reopen_keeps_the_habilitation_active_and_records_its_number() {
 fn revoking_the_request_revokes_every_habilitation_obsolete_ones_stay_obsolete() {
     let mut record = Situation::SubmittedReopening.record();
     apply_all(&mut record, [approve(10, "H118386"), revoke(11)]);
-    let states: Vec<_> = record.habilitations().iter().map(|h| h.state()).collect();
+    let states: Vec<_> = record
+        .habilitations()
+        .iter()
+        .map(Habilitation::state)
+        .collect();
     assert_eq!(
         states,
         [HabilitationState::Obsolete, HabilitationState::Revoked]

@@ -25,8 +25,8 @@ const MAX_VALUE: u64 = 999_999_999_999;
 /// onboarding asks for it (see [`RequestRecord::psc_connection_reference`]).
 ///
 /// Parsing trims surrounding whitespace and accepts `D60501`, `d60501` and `60501`: a positive
-/// integer of at most 12 digits, without leading zero. `Display`, `Serialize` and
-/// [`RequestNumber::to_string`] give the display form `D60501`.
+/// integer of at most 12 digits, without leading zero. `Display` (and so `to_string()`) and
+/// `Serialize` give the display form `D60501`.
 ///
 /// ```
 /// use datapass_psc::RequestNumber;

@@ -1,0 +1,447 @@
+//! JSON of events, event logs and records: exact shapes, strict reading, format version,
+//! invariants checked on load, JSON Schemas, masking in `Debug`, and the trait contract.
+
+mod lifecycle_util;
+
+use datapass_psc::lifecycle::{
+    Actor, Event, EventKind, HistoryEntry, RecordError, ReplayError, request_state::EventName,
+};
+use datapass_psc::{Diagnostic, EventLog, RequestRecord, TransitionError};
+use lifecycle_util::*;
+use schemars::JsonSchema;
+use serde_json::{Value, json};
+
+#[test]
+fn event_json_shape() {
+    let event = approve(0, "H60501");
+    let value = serde_json::to_value(&event).unwrap();
+    assert_eq!(
+        value,
+        json!({"at": "2024-01-01T00:00:00Z", "actor": "instructor", "event": "approve",
+               "habilitation_number": "H60501"})
+    );
+    let read: Event = serde_json::from_str(
+        r#"{"at": "2024-04-30T13:00:00Z", "actor": "instructor", "event": "approve",
+            "habilitation_number": "60501"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        read.kind,
+        EventKind::Approve {
+            habilitation_number: h("H60501"),
+            message: None
+        }
+    );
+    assert_eq!(read.at.to_rfc3339(), "2024-04-30T13:00:00+00:00");
+}
+
+#[test]
+fn every_event_round_trips() {
+    let events = [
+        submit(1),
+        update(2, sample()),
+        request_changes(3),
+        ev(
+            t(4),
+            Actor::Instructor,
+            EventKind::Approve {
+                habilitation_number: h("H1"),
+                message: Some("Bienvenue".into()),
+            },
+        ),
+        refuse(5),
+        archive(6),
+        reopen(7),
+        cancel_reopening(8),
+        ev(
+            t(8),
+            Actor::Applicant,
+            EventKind::CancelReopening { reason: None },
+        ),
+        revoke(9),
+        revoke_habilitation(10, "H1"),
+    ];
+    for event in events {
+        let json = serde_json::to_string(&event).unwrap();
+        let read: Event = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert_eq!(read, event, "{json}");
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["event"], event.name().as_str());
+    }
+}
+
+#[test]
+fn event_reading_is_strict() {
+    let bad = [
+        // Unknown key.
+        r#"{"at": "2024-04-30T13:00:00Z", "actor": "applicant", "event": "submit", "reason": "x"}"#,
+        r#"{"at": "2024-04-30T13:00:00Z", "actor": "instructor", "event": "approve",
+            "habilitation_number": "H1", "numero": 1}"#,
+        // Unknown event or actor.
+        r#"{"at": "2024-04-30T13:00:00Z", "actor": "applicant", "event": "transfer"}"#,
+        r#"{"at": "2024-04-30T13:00:00Z", "actor": "admin", "event": "submit"}"#,
+        // Missing time, actor, event, or a required field.
+        r#"{"actor": "applicant", "event": "submit"}"#,
+        r#"{"at": "2024-04-30T13:00:00Z", "event": "submit"}"#,
+        r#"{"at": "2024-04-30T13:00:00Z", "actor": "applicant"}"#,
+        r#"{"at": "2024-04-30T13:00:00Z", "actor": "instructor", "event": "approve"}"#,
+        // A request number where a habilitation number is expected.
+        r#"{"at": "2024-04-30T13:00:00Z", "actor": "instructor", "event": "approve",
+            "habilitation_number": "D60501"}"#,
+        // A time that is not RFC 3339.
+        r#"{"at": "30/04/2024", "actor": "applicant", "event": "submit"}"#,
+        // A draft with an unknown key.
+        r#"{"at": "2024-04-30T13:00:00Z", "actor": "applicant", "event": "update",
+            "request": {"nom": "x"}}"#,
+    ];
+    for json in bad {
+        assert!(
+            serde_json::from_str::<Event>(json).is_err(),
+            "accepted {json}"
+        );
+    }
+    // A missing reason parses: the transition refuses it with its own code.
+    let event: Event = serde_json::from_str(
+        r#"{"at": "2024-04-30T13:00:00Z", "actor": "instructor", "event": "refuse"}"#,
+    )
+    .unwrap();
+    let mut record = Situation::Submitted.record();
+    let code = record.apply(event).unwrap_err().code();
+    assert_eq!(code, "transition.reason_required");
+}
+
+#[test]
+fn event_log_shape() {
+    let log: EventLog = serde_json::from_str(
+        r#"{"format_version": 1, "request_number": "D60501",
+            "events": [{"at": "2024-04-15T09:00:00Z", "actor": "applicant", "event": "archive"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(log.request_number, d("D60501"));
+    assert!(log.request.is_none());
+    assert_eq!(
+        serde_json::to_value(&log).unwrap(),
+        json!({"format_version": 1, "request_number": "D60501",
+               "events": [{"at": "2024-04-15T09:00:00Z", "actor": "applicant", "event": "archive"}]})
+    );
+    // format_version may be left out, but not wrong; unknown keys are refused.
+    assert!(serde_json::from_str::<EventLog>(r#"{"request_number": "1", "events": []}"#).is_ok());
+    for bad in [
+        r#"{"format_version": 2, "request_number": "1", "events": []}"#,
+        r#"{"format_version": "1", "request_number": "1", "events": []}"#,
+        r#"{"request_number": "1", "events": [], "extra": true}"#,
+        r#"{"request_number": "H1", "events": []}"#,
+        r#"{"request_number": "1"}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<EventLog>(bad).is_err(),
+            "accepted {bad}"
+        );
+    }
+    let error = serde_json::from_str::<EventLog>(
+        r#"{"format_version": 2, "request_number": "1", "events": []}"#,
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("unsupported format_version 2: expected 1"),
+        "{error}"
+    );
+}
+
+#[test]
+fn record_json_shape() {
+    let record = Situation::Validated.record();
+    let value = serde_json::to_value(&record).unwrap();
+    let keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = [
+        "format_version",
+        "request_number",
+        "state",
+        "reopening",
+        "last_submitted_at",
+        "last_validated_at",
+        "reopened_at",
+        "request",
+        "habilitations",
+        "history",
+    ];
+    expected.sort_unstable();
+    let mut keys_sorted = keys.clone();
+    keys_sorted.sort_unstable();
+    assert_eq!(keys_sorted, expected);
+    assert_eq!(value["format_version"], 1);
+    assert_eq!(value["request_number"], "D60501");
+    assert_eq!(value["state"], "validated");
+    assert_eq!(value["reopening"], false);
+    assert_eq!(value["reopened_at"], Value::Null);
+    assert_eq!(value["last_validated_at"], "2024-01-01T02:00:00Z");
+    let habilitation = &value["habilitations"][0];
+    assert_eq!(habilitation["number"], "H60501");
+    assert_eq!(habilitation["state"], "active");
+    assert_eq!(habilitation["created_at"], "2024-01-01T02:00:00Z");
+    assert!(habilitation.get("message").is_none());
+    assert_eq!(
+        habilitation["request"],
+        serde_json::to_value(sample().validate().unwrap()).unwrap()
+    );
+    assert_eq!(
+        value["history"],
+        json!([
+            {"event": "submit", "actor": "applicant", "at": "2024-01-01T01:00:00Z"},
+            {"event": "approve", "actor": "instructor", "at": "2024-01-01T02:00:00Z",
+             "habilitation_number": "H60501"}
+        ])
+    );
+}
+
+#[test]
+fn records_round_trip_in_every_situation() {
+    for situation in Situation::ALL {
+        let record = situation.record();
+        let json = serde_json::to_string(&record).unwrap();
+        let read: RequestRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, record, "{}", situation.name());
+        assert_eq!(serde_json::to_string(&read).unwrap(), json);
+    }
+}
+
+/// Reads a record after editing its JSON.
+fn load_edited(
+    situation: Situation,
+    edit: impl FnOnce(&mut Value),
+) -> Result<RequestRecord, String> {
+    let mut value = serde_json::to_value(situation.record()).unwrap();
+    edit(&mut value);
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+#[test]
+fn loading_checks_the_format_version() {
+    let missing = load_edited(Situation::Draft, |v| {
+        v.as_object_mut().unwrap().remove("format_version");
+    });
+    assert!(missing.unwrap_err().contains("format_version"));
+    let wrong = load_edited(Situation::Draft, |v| v["format_version"] = json!(2));
+    assert!(wrong.unwrap_err().contains("unsupported format_version 2"));
+    let unknown = load_edited(Situation::Draft, |v| v["comment"] = json!("x"));
+    assert!(unknown.is_err());
+}
+
+/// An edit of a record's JSON.
+type Edit = Box<dyn FnOnce(&mut Value)>;
+
+#[test]
+fn loading_checks_the_invariants() {
+    let cases: Vec<(Situation, Edit, &str)> = vec![
+        (
+            Situation::SubmittedReopening,
+            Box::new(|v: &mut Value| {
+                // Two active habilitations.
+                let copy = v["habilitations"][0].clone();
+                let mut copy = copy;
+                copy["number"] = json!("H2");
+                v["habilitations"].as_array_mut().unwrap().push(copy);
+            }),
+            "2 active habilitations",
+        ),
+        (
+            Situation::Validated,
+            Box::new(|v: &mut Value| {
+                let copy = v["habilitations"][0].clone();
+                v["habilitations"].as_array_mut().unwrap().push(copy);
+            }),
+            "duplicate habilitation number H60501",
+        ),
+        (
+            Situation::Validated,
+            Box::new(|v: &mut Value| v["habilitations"][0]["state"] = json!("obsolete")),
+            "without an active habilitation",
+        ),
+        (
+            Situation::DraftReopening,
+            Box::new(|v: &mut Value| v["habilitations"][0]["state"] = json!("obsolete")),
+            "without an active habilitation",
+        ),
+        (
+            Situation::Validated,
+            Box::new(|v: &mut Value| v["reopening"] = json!(true)),
+            "cannot be reopening",
+        ),
+        (
+            Situation::Revoked,
+            Box::new(|v: &mut Value| v["habilitations"][0]["state"] = json!("active")),
+            "unexpected habilitation H60501",
+        ),
+        (
+            Situation::Validated,
+            Box::new(|v: &mut Value| v["state"] = json!("draft")),
+            "unexpected habilitation H60501",
+        ),
+        (
+            Situation::Validated,
+            Box::new(|v: &mut Value| v["state"] = json!("refused")),
+            "unexpected habilitation H60501",
+        ),
+        (
+            Situation::Validated,
+            Box::new(|v: &mut Value| v["last_validated_at"] = Value::Null),
+            "without last_validated_at",
+        ),
+        (
+            Situation::Submitted,
+            Box::new(|v: &mut Value| v["last_submitted_at"] = Value::Null),
+            "without last_submitted_at",
+        ),
+        (
+            Situation::DraftReopening,
+            Box::new(|v: &mut Value| v["reopened_at"] = Value::Null),
+            "without reopened_at",
+        ),
+        (
+            Situation::Validated,
+            Box::new(|v: &mut Value| v["history"][1]["at"] = json!("2023-01-01T00:00:00Z")),
+            "history entry 1 dated before the previous entry",
+        ),
+        (
+            Situation::Validated,
+            Box::new(|v: &mut Value| {
+                // An invalid snapshot: AuthorizationRequest deserialization validates it.
+                v["habilitations"][0]["request"]["organization"]["siret"] = json!("12345678901234");
+            }),
+            "siret",
+        ),
+    ];
+    for (situation, edit, expected) in cases {
+        let error = load_edited(situation, edit).unwrap_err();
+        assert!(error.contains(expected), "{}: {error}", situation.name());
+    }
+}
+
+#[test]
+fn loading_accepts_an_invalid_current_draft() {
+    let record = load_edited(Situation::ChangesRequested, |v| {
+        v["request"] = json!({"organization": {"siret": "1234"}});
+    })
+    .unwrap();
+    assert!(record.content().validate().is_err());
+}
+
+#[test]
+fn record_error_diagnostics() {
+    let error = RecordError::SeveralActiveHabilitations { count: 2 };
+    assert_eq!(error.code(), "record.several_active_habilitations");
+    assert_eq!(
+        error.message_fr(),
+        "L'enregistrement de la demande contient 2 habilitations actives (une au plus)"
+    );
+}
+
+fn validator<T: JsonSchema>() -> jsonschema::Validator {
+    let schema = schemars::schema_for!(T).to_value();
+    jsonschema::validator_for(&schema).expect("valid schema")
+}
+
+#[test]
+fn schemas_accept_what_the_crate_writes() {
+    let records = validator::<RequestRecord>();
+    for situation in Situation::ALL {
+        let value = serde_json::to_value(situation.record()).unwrap();
+        let errors: Vec<String> = records.iter_errors(&value).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", situation.name());
+    }
+    let logs = validator::<EventLog>();
+    let log = EventLog::new(
+        d("60501"),
+        Some(sample()),
+        vec![
+            submit(1),
+            approve(2, "H1"),
+            reopen(3),
+            update(4, renamed("x")),
+            cancel_reopening(5),
+            revoke_habilitation(6, "H1"),
+            archive(7),
+        ],
+    );
+    let value = serde_json::to_value(&log).unwrap();
+    let errors: Vec<String> = logs.iter_errors(&value).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    // Human-typed numbers and a missing format_version are accepted input too.
+    assert!(
+        logs.is_valid(&json!({"request_number": " d60501 ", "events": [
+        {"at": "2024-04-30T13:00:00Z", "actor": "instructor", "event": "approve",
+         "habilitation_number": "h1"}]}))
+    );
+    // Structurally broken input is rejected by both.
+    for bad in [
+        json!({"request_number": "D1", "events": [{"at": "2024-04-30T13:00:00Z",
+               "actor": "applicant", "event": "submit", "x": 1}]}),
+        json!({"request_number": "D1", "events": [{"at": "2024-04-30T13:00:00Z",
+               "actor": "applicant", "event": "transfer"}]}),
+        json!({"format_version": 2, "request_number": "D1", "events": []}),
+        json!({"request_number": "H1", "events": []}),
+    ] {
+        assert!(!logs.is_valid(&bad), "schema accepts {bad}");
+        assert!(serde_json::from_value::<EventLog>(bad).is_err());
+    }
+    let schema = schemars::schema_for!(RequestRecord).to_value();
+    assert_eq!(schema["title"], "RequestRecord");
+    let schema = schemars::schema_for!(Event).to_value();
+    assert_eq!(schema["title"], "Event");
+}
+
+#[test]
+fn debug_masks_personal_data() {
+    let mut record = Situation::SubmittedReopening.record();
+    record.apply(approve(10, "H118386")).unwrap();
+    let debug = format!("{record:?} {:?}", update(1, sample()));
+    for personal in [
+        "Moreau",
+        "moreau",
+        "Lefèvre",
+        "Roux",
+        "ines.moreau@",
+        "dpo@hospiconnect",
+        "0199001234",
+        "+33199001234",
+        "+33612345678",
+        "01 99 00 12 34",
+    ] {
+        assert!(!debug.contains(personal), "Debug shows {personal}: {debug}");
+    }
+    assert!(debug.contains("D60501"));
+}
+
+#[test]
+fn trait_contract() {
+    fn data<
+        T: Send
+            + Sync
+            + Clone
+            + PartialEq
+            + Eq
+            + std::fmt::Debug
+            + serde::Serialize
+            + serde::de::DeserializeOwned
+            + JsonSchema,
+    >() {
+    }
+    fn error<E: std::error::Error + Diagnostic + Send + Sync + Clone + Eq + 'static>() {}
+    data::<RequestRecord>();
+    data::<EventLog>();
+    data::<Event>();
+    data::<HistoryEntry>();
+    data::<EventName>();
+    data::<datapass_psc::Habilitation>();
+    error::<TransitionError>();
+    error::<ReplayError>();
+    error::<RecordError>();
+    error::<datapass_psc::lifecycle::HabilitationTransitionError>();
+}
