@@ -199,12 +199,21 @@ impl Diagnostic for HabilitationTransitionError {
 /// Deserializing the snapshot validates it like any [`AuthorizationRequest`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A habilitation: its number (written H118386), state, approval time (created_at), optional approval message, and the approved request (a complete request, validated when loaded)."
+)]
 pub struct Habilitation {
+    /// The habilitation number (`H118386`).
     number: HabilitationNumber,
+    /// Active, obsolete or revoked.
     state: HabilitationState,
+    /// When the request was approved.
+    #[schemars(schema_with = "super::time_schema")]
     created_at: DateTime<Utc>,
+    /// The instructor's approval message (« Message complémentaire »), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     message: Option<String>,
+    /// The approved request.
     request: AuthorizationRequest,
 }
 

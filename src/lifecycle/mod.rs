@@ -9,6 +9,8 @@
 //!
 //! Module dependencies: `numbers` ← `habilitation` ← `request_state` ← `record`.
 
+use schemars::{Schema, SchemaGenerator, json_schema};
+
 pub mod habilitation;
 pub mod numbers;
 pub mod record;
@@ -22,3 +24,22 @@ pub use record::{EventLog, HistoryEntry, RecordError, ReplayError, RequestRecord
 pub use request_state::{
     Actor, Event, EventKind, EventName, NotAllowedCause, RequestState, TransitionError,
 };
+
+/// The schema of a time. No `format: date-time`: chrono also accepts forms that format rejects
+/// (a space instead of `T`, a leap second), and a schema never rejects what the crate accepts.
+pub(crate) fn time_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "string",
+        "description": "Date and time, RFC 3339 (`2024-04-30T13:00:00Z`, or with an offset); \
+                        written back in UTC with `Z`."
+    })
+}
+
+/// [`time_schema`], or `null`.
+pub(crate) fn optional_time_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": ["string", "null"],
+        "description": "Date and time, RFC 3339 (`2024-04-30T13:00:00Z`, or with an offset); \
+                        written back in UTC with `Z`; `null` when it has not happened."
+    })
+}

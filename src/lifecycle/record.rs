@@ -71,6 +71,9 @@ impl JsonSchema for FormatVersion {
 /// `message` and `habilitation_number` left out when absent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "An accepted event of the request's history, named as in DataPass (revoke_habilitation is the crate's name), with its actor, time, and the reason, approval message or habilitation number it concerns."
+)]
 #[non_exhaustive]
 pub struct HistoryEntry {
     /// The event.
@@ -78,6 +81,7 @@ pub struct HistoryEntry {
     /// Who triggered it.
     pub actor: Actor,
     /// When.
+    #[schemars(schema_with = "super::time_schema")]
     pub at: DateTime<Utc>,
     /// The reason given (request changes, refusal, revocation, cancelled reopening), trimmed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,6 +188,9 @@ impl HistoryEntry {
 /// are trusted as stored (apart from their time order).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "RecordWire")]
+#[schemars(
+    description = "The lifecycle record of a DataPass authorization request to API Pro Santé Connect (datapass-psc format 1): number, state, reopening flag, timestamps, current content (a draft, possibly incomplete), habilitations (oldest first; at most one active, always the latest) and history (accepted events, oldest first). The crate checks the record's invariants when loading it, and validates each habilitation's request like a complete request."
+)]
 pub struct RequestRecord {
     format_version: FormatVersion,
     request_number: RequestNumber,
@@ -212,12 +219,15 @@ struct RecordWire {
     reopening: bool,
     /// The last accepted submission.
     #[serde(default)]
+    #[schemars(schema_with = "super::optional_time_schema")]
     last_submitted_at: Option<DateTime<Utc>>,
     /// The last approval.
     #[serde(default)]
+    #[schemars(schema_with = "super::optional_time_schema")]
     last_validated_at: Option<DateTime<Utc>>,
     /// The last reopening.
     #[serde(default)]
+    #[schemars(schema_with = "super::optional_time_schema")]
     reopened_at: Option<DateTime<Utc>>,
     /// The current content (a draft: it may be incomplete).
     request: RequestDraft,
@@ -890,6 +900,9 @@ impl fmt::Display for RequestRecord {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "The event log of a DataPass authorization request (datapass-psc format 1; format_version may be left out): the request number, the optional content it was created with (a draft), and the events after its creation, oldest first. Replaying it gives a RequestRecord."
+)]
 pub struct EventLog {
     #[serde(default)]
     format_version: FormatVersion,

@@ -388,6 +388,9 @@ impl EventKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(from = "EventWire", into = "EventWire")]
+#[schemars(
+    description = "A request event: `at` (RFC 3339), `actor` (applicant, instructor, system) and `event` (submit, update, request_changes, approve, refuse, archive, reopen, cancel_reopening, revoke, revoke_habilitation) with that event's fields; unknown keys are rejected. A missing or blank required reason is refused when the event is applied (transition.reason_required), not by this schema."
+)]
 pub struct Event {
     /// When it happened (UTC).
     pub at: DateTime<Utc>,
@@ -418,15 +421,21 @@ impl Event {
 #[allow(clippy::large_enum_variant)]
 enum EventWire {
     /// The applicant submits the request.
-    Submit { at: DateTime<Utc>, actor: Actor },
+    Submit {
+        #[schemars(schema_with = "super::time_schema")]
+        at: DateTime<Utc>,
+        actor: Actor,
+    },
     /// The applicant replaces the request's data.
     Update {
+        #[schemars(schema_with = "super::time_schema")]
         at: DateTime<Utc>,
         actor: Actor,
         request: Box<RequestDraft>,
     },
     /// An instructor requests changes (reason required).
     RequestChanges {
+        #[schemars(schema_with = "super::time_schema")]
         at: DateTime<Utc>,
         actor: Actor,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -434,6 +443,7 @@ enum EventWire {
     },
     /// An instructor approves: a new habilitation with this number.
     Approve {
+        #[schemars(schema_with = "super::time_schema")]
         at: DateTime<Utc>,
         actor: Actor,
         habilitation_number: HabilitationNumber,
@@ -442,18 +452,28 @@ enum EventWire {
     },
     /// An instructor refuses (reason required).
     Refuse {
+        #[schemars(schema_with = "super::time_schema")]
         at: DateTime<Utc>,
         actor: Actor,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
     /// Anyone archives the request.
-    Archive { at: DateTime<Utc>, actor: Actor },
+    Archive {
+        #[schemars(schema_with = "super::time_schema")]
+        at: DateTime<Utc>,
+        actor: Actor,
+    },
     /// The applicant reopens the validated request.
-    Reopen { at: DateTime<Utc>, actor: Actor },
+    Reopen {
+        #[schemars(schema_with = "super::time_schema")]
+        at: DateTime<Utc>,
+        actor: Actor,
+    },
     /// The applicant or an instructor cancels the reopening (reason required from an
     /// instructor).
     CancelReopening {
+        #[schemars(schema_with = "super::time_schema")]
         at: DateTime<Utc>,
         actor: Actor,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -461,6 +481,7 @@ enum EventWire {
     },
     /// An instructor revokes the request (reason required).
     Revoke {
+        #[schemars(schema_with = "super::time_schema")]
         at: DateTime<Utc>,
         actor: Actor,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -468,6 +489,7 @@ enum EventWire {
     },
     /// An instructor revokes one habilitation (reason required).
     RevokeHabilitation {
+        #[schemars(schema_with = "super::time_schema")]
         at: DateTime<Utc>,
         actor: Actor,
         habilitation_number: HabilitationNumber,
