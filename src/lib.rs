@@ -16,9 +16,9 @@ pub use identifiers::{
     SirenError, Siret, SiretError,
 };
 pub use lifecycle::{
-    Actor, Event, EventKind, EventLog, Habilitation, HabilitationNumber, HabilitationNumberError,
-    HabilitationState, ReplayError, RequestNumber, RequestNumberError, RequestRecord, RequestState,
-    TransitionError,
+    Actor, Event, EventKind, EventLog, EventName, Habilitation, HabilitationNumber,
+    HabilitationNumberError, HabilitationState, HistoryEntry, RecordError, ReplayError,
+    RequestNumber, RequestNumberError, RequestRecord, RequestState, TransitionError,
 };
 pub use report::{Issue, ValidationReport};
 pub use request::json::validate_json;

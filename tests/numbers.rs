@@ -196,12 +196,12 @@ fn codes_and_messages() {
     assert_eq!(
         error.message_fr(),
         "Le numéro de demande commence par « H », le préfixe des numéros d'habilitation \
-         (attendu : D60501 ou D60501 sans préfixe)"
+         (attendu : un numéro comme D60501)"
     );
     assert_eq!(
         error.message_en(),
-        "The request number starts with 'H', the prefix of habilitation numbers (expected \
-         D60501, or the digits alone)"
+        "The request number starts with 'H', the prefix of habilitation numbers (expected a \
+         number such as D60501)"
     );
 
     let error = h("D1").unwrap_err();

@@ -377,7 +377,7 @@ macro_rules! number_type {
                     Self::Empty => "doit être rempli".to_owned(),
                     Self::WrongPrefix { found } => format!(
                         concat!("commence par « {} », le préfixe des ", $other_fr,
-                            " (attendu : ", $example, " ou ", $example, " sans préfixe)"),
+                            " (attendu : un numéro comme ", $example, ")"),
                         found
                     ),
                     Self::InvalidCharacter { character, index } => format!(
@@ -401,7 +401,7 @@ macro_rules! number_type {
                     Self::Empty => "must be filled in".to_owned(),
                     Self::WrongPrefix { found } => format!(
                         concat!("starts with '{}', the prefix of ", $other_en,
-                            "s (expected ", $example, ", or the digits alone)"),
+                            "s (expected a number such as ", $example, ")"),
                         found
                     ),
                     Self::InvalidCharacter { character, index } => format!(

@@ -1106,7 +1106,8 @@ pub(crate) fn transition(facts: &Facts<'_>, event: &Event) -> Result<Transition,
     match (state, &event.kind) {
         // submit: draft, changes_requested → submitted (applicant).
         (S::Draft | S::ChangesRequested, E::Submit) => {
-            let restore_from = if facts.reopening {
+            // During a reopening, the data must differ from the active (latest) snapshot.
+            let latest = if facts.reopening {
                 let Some(i) = active else {
                     return Err(no.not_allowed(NotAllowedCause::NotReopenable));
                 };
@@ -1116,7 +1117,7 @@ pub(crate) fn transition(facts: &Facts<'_>, event: &Event) -> Result<Transition,
             };
             no.actor(actor, &[Applicant])?;
             let request = no.valid(facts.content)?;
-            if let Some(latest) = restore_from
+            if let Some(latest) = latest
                 && latest.request() == &request
             {
                 return Err(TransitionError::UnchangedReopening {
