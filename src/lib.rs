@@ -7,6 +7,8 @@ pub mod diagnostic;
 pub mod identifiers;
 pub mod report;
 pub mod request;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 pub mod text;
 
 pub use diagnostic::Diagnostic;
