@@ -52,6 +52,8 @@ fn main() {
             report("phone", phone, phone.parse::<PhoneNumber>());
         }
     } else {
-        args.iter().for_each(|a| check(a));
+        for arg in &args {
+            check(arg);
+        }
     }
 }

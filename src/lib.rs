@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod codes;
 pub mod diagnostic;
 pub mod identifiers;
 pub mod report;

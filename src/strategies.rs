@@ -1,4 +1,4 @@
-//! [`proptest`] strategies that build valid values **by construction**, for downstream property
+//! [`proptest`](mod@proptest) strategies that build valid values **by construction**, for downstream property
 //! tests (feature `proptest`).
 //!
 //! Identifiers get correct check digits (the Luhn key is computed, La Poste SIRETs are completed

@@ -67,8 +67,7 @@ pub enum TextError {
 /// Whether `c` is refused in text (`multiline` allows line feed and carriage return).
 fn is_forbidden(c: char, multiline: bool) -> bool {
     match c {
-        '\n' | '\r' => !multiline,
-        '\u{2028}' | '\u{2029}' => !multiline,
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' => !multiline,
         '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
         c => c.is_control(),
     }

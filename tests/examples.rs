@@ -15,8 +15,9 @@ fn samples() -> Vec<PathBuf> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            name.ends_with(".json") && !name.ends_with(".report.json")
+            let is_json = p.extension().is_some_and(|e| e == "json");
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            is_json && Path::new(&stem).extension().is_none_or(|e| e != "report")
         })
         .collect();
     paths.sort();
@@ -35,7 +36,12 @@ fn the_valid_sample_validates() {
 fn each_invalid_sample_matches_its_committed_report() {
     let invalid: Vec<PathBuf> = samples()
         .into_iter()
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("invalid-"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("invalid-")
+        })
         .collect();
     assert!(invalid.len() >= 3, "at least three invalid samples");
     let update = std::env::var_os("UPDATE_EXPECT").is_some();

@@ -34,33 +34,87 @@ type Mutation = (&'static str, &'static str, fn(&mut serde_json::Value));
 fn mutations() -> Vec<Mutation> {
     use serde_json::json;
     vec![
-        ("/organization/siret", "siret.checksum", |d| d["organization"]["siret"] = json!("12345678901234")),
-        ("/organization/siret", "required", |d| d["organization"]["siret"] = json!(" ")),
-        ("/project/name", "text.too_long", |d| d["project"]["name"] = json!("n".repeat(201))),
-        ("/project/description", "text.control_character", |d| d["project"]["description"] = json!("a\u{1}b")),
-        ("/legal_basis/nature", "required", |d| d["legal_basis"]["nature"] = json!(null)),
-        ("/legal_basis/url", "legal_basis.url_invalid", |d| d["legal_basis"]["url"] = json!("mailto:x@y.fr")),
-        ("/legal_basis/documents/0/media_type", "document.media_type", |d| {
-            d["legal_basis"]["documents"] = json!([{"file_name": "a.pdf", "media_type": "image/png", "size_bytes": 1}]);
+        ("/organization/siret", "siret.checksum", |d| {
+            d["organization"]["siret"] = json!("12345678901234");
         }),
-        ("/legal_basis/documents/0/size_bytes", "document.too_large", |d| {
-            d["legal_basis"]["documents"] = json!([{"file_name": "a.pdf", "media_type": "application/pdf", "size_bytes": 10_485_760}]);
+        ("/organization/siret", "required", |d| {
+            d["organization"]["siret"] = json!(" ");
         }),
+        ("/project/name", "text.too_long", |d| {
+            d["project"]["name"] = json!("n".repeat(201));
+        }),
+        ("/project/description", "text.control_character", |d| {
+            d["project"]["description"] = json!("a\u{1}b");
+        }),
+        ("/legal_basis/nature", "required", |d| {
+            d["legal_basis"]["nature"] = json!(null);
+        }),
+        ("/legal_basis/url", "legal_basis.url_invalid", |d| {
+            d["legal_basis"]["url"] = json!("mailto:x@y.fr");
+        }),
+        (
+            "/legal_basis/documents/0/media_type",
+            "document.media_type",
+            |d| {
+                d["legal_basis"]["documents"] =
+                    json!([{"file_name": "a.pdf", "media_type": "image/png", "size_bytes": 1}]);
+            },
+        ),
+        (
+            "/legal_basis/documents/0/size_bytes",
+            "document.too_large",
+            |d| {
+                d["legal_basis"]["documents"] = json!([{"file_name": "a.pdf", "media_type": "application/pdf", "size_bytes": 10_485_760}]);
+            },
+        ),
         ("/scopes", "scopes.empty", |d| d["scopes"] = json!([])),
-        ("/scopes/0", "scopes.unknown", |d| d["scopes"] = json!(["rpps"])),
-        ("/personal_data/recipients", "required", |d| d["personal_data"]["recipients"] = json!([])),
-        ("/personal_data/retention_months", "retention.out_of_range", |d| d["personal_data"]["retention_months"] = json!(1201)),
-        ("/personal_data/retention_justification", "retention.justification_required", |d| {
-            d["personal_data"]["retention_months"] = json!(37);
-            d["personal_data"]["retention_justification"] = json!(null);
+        ("/scopes/0", "scopes.unknown", |d| {
+            d["scopes"] = json!(["rpps"]);
         }),
-        ("/contacts/applicant/email", "email.invalid", |d| d["contacts"]["applicant"]["email"] = json!("jean@localhost")),
-        ("/contacts/data_controller/phone", "phone.invalid", |d| d["contacts"]["data_controller"]["phone"] = json!("07 00 12 34 56")),
-        ("/contacts/data_protection_officer/phone", "phone.extension", |d| d["contacts"]["data_protection_officer"]["phone"] = json!("01 42 68 53 00 poste 12")),
-        ("/contacts/technical_contact/given_name", "required", |d| d["contacts"]["technical_contact"]["given_name"] = json!(null)),
-        ("/contacts/technical_contact/job_title", "text.too_long", |d| d["contacts"]["technical_contact"]["job_title"] = json!("j".repeat(101))),
-        ("/terms_accepted", "terms.not_accepted", |d| d["terms_accepted"] = json!(false)),
-        ("/dpo_informed", "dpo.not_informed", |d| d["dpo_informed"] = json!(null)),
+        ("/personal_data/recipients", "required", |d| {
+            d["personal_data"]["recipients"] = json!([]);
+        }),
+        (
+            "/personal_data/retention_months",
+            "retention.out_of_range",
+            |d| d["personal_data"]["retention_months"] = json!(1201),
+        ),
+        (
+            "/personal_data/retention_justification",
+            "retention.justification_required",
+            |d| {
+                d["personal_data"]["retention_months"] = json!(37);
+                d["personal_data"]["retention_justification"] = json!(null);
+            },
+        ),
+        ("/contacts/applicant/email", "email.invalid", |d| {
+            d["contacts"]["applicant"]["email"] = json!("jean@localhost");
+        }),
+        ("/contacts/data_controller/phone", "phone.invalid", |d| {
+            d["contacts"]["data_controller"]["phone"] = json!("07 00 12 34 56");
+        }),
+        (
+            "/contacts/data_protection_officer/phone",
+            "phone.extension",
+            |d| {
+                d["contacts"]["data_protection_officer"]["phone"] =
+                    json!("01 42 68 53 00 poste 12");
+            },
+        ),
+        ("/contacts/technical_contact/given_name", "required", |d| {
+            d["contacts"]["technical_contact"]["given_name"] = json!(null);
+        }),
+        (
+            "/contacts/technical_contact/job_title",
+            "text.too_long",
+            |d| d["contacts"]["technical_contact"]["job_title"] = json!("j".repeat(101)),
+        ),
+        ("/terms_accepted", "terms.not_accepted", |d| {
+            d["terms_accepted"] = json!(false);
+        }),
+        ("/dpo_informed", "dpo.not_informed", |d| {
+            d["dpo_informed"] = json!(null);
+        }),
     ]
 }
 

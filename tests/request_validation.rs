@@ -254,7 +254,7 @@ fn too_many_documents() {
             d,
             "/legal_basis/documents",
             Value::Array(vec![doc.clone(); 7]),
-        )
+        );
     });
     assert_single_error(&report, "document.too_many", "/legal_basis/documents");
     assert_eq!(report.errors()[0].params["found"], json!(7));

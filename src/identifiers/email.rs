@@ -127,7 +127,8 @@ impl FromStr for Email {
             .with_required_tld()
             .without_display_text()
             .without_domain_literal();
-        let parsed = EmailAddress::parse_with_options(&lower, options).map_err(map_error)?;
+        let parsed =
+            EmailAddress::parse_with_options(&lower, options).map_err(|e| map_error(&e))?;
         let tld = parsed.domain().rsplit('.').next().unwrap_or_default();
         if !tld.chars().any(char::is_alphabetic) {
             return Err(EmailError::MissingTopLevelDomain);
@@ -141,7 +142,7 @@ impl FromStr for Email {
     }
 }
 
-fn map_error(error: email_address::Error) -> EmailError {
+fn map_error(error: &email_address::Error) -> EmailError {
     use email_address::Error as E;
     match error {
         E::MissingSeparator => EmailError::MissingAt,

@@ -176,7 +176,7 @@ fn luhn(digits: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn digits_str(digits: &[u8]) -> &str {
@@ -284,16 +284,21 @@ impl FromStr for Siret {
             }
             ScanError::InvalidLength { found } => SiretError::InvalidLength { found },
         })?;
-        let siret = Self(digits);
-        let siren = siret.siren();
-        if !luhn(&siren.0) {
+        let head = Self(digits).siren();
+        if !luhn(&head.0) {
             return Err(SiretError::SirenChecksum);
         }
-        let la_poste_sum = || digits.iter().map(|d| u32::from(d - b'0')).sum::<u32>() % 5 == 0;
-        if luhn(&digits) || (siren.is_la_poste() && la_poste_sum()) {
-            Ok(siret)
+        let la_poste_sum = || {
+            digits
+                .iter()
+                .map(|d| u32::from(d - b'0'))
+                .sum::<u32>()
+                .is_multiple_of(5)
+        };
+        if luhn(&digits) || (head.is_la_poste() && la_poste_sum()) {
+            Ok(Self(digits))
         } else {
-            Err(SiretError::SiretChecksum { siren })
+            Err(SiretError::SiretChecksum { siren: head })
         }
     }
 }

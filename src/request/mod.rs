@@ -1,9 +1,9 @@
 //! The authorization request: the draft a form sends, its validation, and the complete,
 //! typed [`AuthorizationRequest`].
 //!
-//! One section of the form per file: [`project`](self::project) (organisation and project),
-//! [`legal_basis`](self::legal_basis), [`scopes`](self::scopes),
-//! [`personal_data`](self::personal_data), [`contacts`](self::contacts). Each owns its typed value
+//! One section of the form per file: [`project`] (organisation and project),
+//! [`legal_basis`], [`scopes`],
+//! [`personal_data`], [`contacts`]. Each owns its typed value
 //! and its rules; this module runs them in the field order of the wire format.
 
 mod check;
