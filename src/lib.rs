@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod identifiers;
 pub mod report;
 pub mod request;
+pub mod schema;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod text;

@@ -183,7 +183,7 @@ impl JsonSchema for Email {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": "^\\s*[^\\s@<>]+@[^\\s@<>\\[\\]]+\\.[^\\s@<>\\[\\]]+\\s*$",
+            "pattern": "^.+@[^@\\s\\[\\]<>]+\\.[^@\\s\\[\\]<>]+\\s*$",
             "description": "Email address: trimmed and written back in lowercase, at most 254 characters. \
                             The crate parses it strictly (RFC 5322 without display text or domain \
                             literal, top-level domain required); the pattern only checks its shape.",

@@ -1,0 +1,93 @@
+//! Human-readable output, French by default.
+
+use std::fmt::Write as _;
+
+use datapass_psc::{AuthorizationRequest, Issue, ValidationReport};
+
+use crate::Lang;
+
+fn message(issue: &Issue, lang: Lang) -> &str {
+    match lang {
+        Lang::Fr => &issue.message_fr,
+        Lang::En => &issue.message_en,
+    }
+}
+
+fn field(issue: &Issue) -> &str {
+    if issue.path.is_empty() {
+        "(document)"
+    } else {
+        &issue.path
+    }
+}
+
+/// The validation report as text.
+pub(crate) fn report(
+    report: &ValidationReport,
+    request: Option<&AuthorizationRequest>,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let fr = lang == Lang::Fr;
+    if let Some(request) = request {
+        let _ = writeln!(
+            out,
+            "{}",
+            if fr {
+                "✔ Demande valide"
+            } else {
+                "✔ Valid request"
+            }
+        );
+        let scopes: Vec<&str> = request.scopes().iter().map(|s| s.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "  {} : {}\n  {} : {}\n  {} : {}",
+            if fr { "SIRET" } else { "SIRET" },
+            request.organization().siret.grouped(),
+            if fr { "Projet" } else { "Project" },
+            request.project().name,
+            if fr { "Données" } else { "Scopes" },
+            scopes.join(", "),
+        );
+    } else {
+        let n = report.errors().len();
+        let _ = writeln!(
+            out,
+            "✘ {} : {n} {}",
+            if fr {
+                "Demande invalide"
+            } else {
+                "Invalid request"
+            },
+            match (fr, n > 1) {
+                (true, true) => "erreurs",
+                (true, false) => "erreur",
+                (false, true) => "errors",
+                (false, false) => "error",
+            }
+        );
+        for issue in report.errors() {
+            let _ = writeln!(
+                out,
+                "  ✘ {} [{}]\n    {}",
+                field(issue),
+                issue.code,
+                message(issue, lang)
+            );
+        }
+    }
+    if !report.warnings().is_empty() {
+        let _ = writeln!(out, "{}", if fr { "Avertissements :" } else { "Warnings:" });
+        for issue in report.warnings() {
+            let _ = writeln!(
+                out,
+                "  ⚠ {} [{}]\n    {}",
+                field(issue),
+                issue.code,
+                message(issue, lang)
+            );
+        }
+    }
+    out
+}
