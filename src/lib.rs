@@ -4,9 +4,11 @@
 #![warn(missing_debug_implementations)]
 
 pub mod diagnostic;
+pub mod eligibility;
 pub mod identifiers;
 
 pub use diagnostic::Diagnostic;
+pub use eligibility::{EligibilityAnswers, EligibilityDecision, RequesterKind, RequesterKindError};
 pub use identifiers::{
     Email, EmailError, PhoneNumber, PhoneNumberError, RetentionPeriod, RetentionPeriodError, Siren,
     SirenError, Siret, SiretError,
