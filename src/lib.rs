@@ -5,6 +5,7 @@
 
 pub mod codes;
 pub mod diagnostic;
+pub mod eligibility;
 pub mod identifiers;
 pub mod report;
 pub mod request;
@@ -14,6 +15,7 @@ pub mod strategies;
 pub mod text;
 
 pub use diagnostic::Diagnostic;
+pub use eligibility::{EligibilityAnswers, EligibilityDecision, RequesterKind, RequesterKindError};
 pub use identifiers::{
     Email, EmailError, PhoneNumber, PhoneNumberError, RetentionPeriod, RetentionPeriodError, Siren,
     SirenError, Siret, SiretError,
