@@ -127,4 +127,9 @@ pub const ALL: &[(&str, &str)] = &[
         "dpo.not_informed",
         "the data protection officer is not confirmed informed",
     ),
+    // Eligibility.
+    (
+        "eligibility.unknown_requester",
+        "a requester kind other than individual, company, public_administration, software_editor",
+    ),
 ];

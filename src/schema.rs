@@ -16,6 +16,7 @@
 use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::Value;
 
+use crate::eligibility::EligibilityDecision;
 use crate::report::ValidationReport;
 use crate::request::{AuthorizationRequest, RequestDraft};
 
@@ -37,6 +38,10 @@ pub fn all() -> Vec<(&'static str, Value)> {
         (
             "validation-report.schema.json",
             schema_of::<ValidationReport>(),
+        ),
+        (
+            "eligibility-decision.schema.json",
+            schema_of::<EligibilityDecision>(),
         ),
     ]
 }

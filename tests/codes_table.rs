@@ -90,6 +90,7 @@ fn standalone(code: &str) -> Option<Box<dyn Diagnostic>> {
         "email.empty" => err::<Email>(""),
         "phone.empty" => err::<PhoneNumber>(" "),
         "text.empty" => Box::new(TextError::Empty),
+        "eligibility.unknown_requester" => err::<datapass_psc::RequesterKind>("association"),
         _ => return None,
     })
 }

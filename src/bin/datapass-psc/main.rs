@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use datapass_psc::{RequestDraft, ValidationReport};
+use datapass_psc::{EligibilityAnswers, RequestDraft, RequesterKind, ValidationReport};
 
 /// Check DataPass authorization requests to API Pro Santé Connect.
 #[derive(Debug, Parser)]
@@ -26,6 +26,23 @@ enum Command {
     Validate {
         /// The request, as JSON; `-` reads standard input.
         file: PathBuf,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Tell whether a requester may ask for API Pro Santé Connect (« Qui êtes-vous ? »).
+    Eligibility {
+        /// Who is asking.
+        #[arg(long, value_parser = parse_requester)]
+        requester: RequesterKind,
+        /// The organisation is a French software editor.
+        #[arg(long)]
+        french: Option<bool>,
+        /// It offers a web solution.
+        #[arg(long)]
+        web_solution: Option<bool>,
+        /// The solution is addressed to health professionals.
+        #[arg(long)]
+        health_professionals: Option<bool>,
         #[command(flatten)]
         output: Output,
     },
@@ -129,10 +146,41 @@ fn schema(out: Option<&Path>) -> Result<ExitCode, UsageError> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn parse_requester(value: &str) -> Result<RequesterKind, String> {
+    value
+        .parse()
+        .map_err(|e: datapass_psc::RequesterKindError| e.to_string())
+}
+
+fn eligibility(answers: &EligibilityAnswers, output: &Output) -> ExitCode {
+    let decision = answers.decide();
+    match output.format {
+        Format::Json => print_json(&decision),
+        Format::Text => print!("{}", text::decision(&decision, output.lang)),
+    }
+    // Whatever the outcome, the question was answered: exit 0.
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Validate { file, output } => validate(file, output),
+        Command::Eligibility {
+            requester,
+            french,
+            web_solution,
+            health_professionals,
+            output,
+        } => Ok(eligibility(
+            &EligibilityAnswers {
+                requester: *requester,
+                french: *french,
+                web_solution: *web_solution,
+                health_professionals: *health_professionals,
+            },
+            output,
+        )),
         Command::Schema { out } => schema(out.as_deref()),
     };
     result.unwrap_or_else(|UsageError(message)| {

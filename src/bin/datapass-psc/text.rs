@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use datapass_psc::{AuthorizationRequest, Issue, ValidationReport};
+use datapass_psc::{AuthorizationRequest, EligibilityDecision, Issue, ValidationReport};
 
 use crate::Lang;
 
@@ -86,6 +86,56 @@ pub(crate) fn report(
                 field(issue),
                 issue.code,
                 message(issue, lang)
+            );
+        }
+    }
+    out
+}
+
+/// The eligibility decision as text.
+pub(crate) fn decision(decision: &EligibilityDecision, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let mut out = String::new();
+    let (heading, message) = if fr {
+        (decision.heading_fr(), decision.message_fr())
+    } else {
+        (decision.heading_en(), decision.message_en())
+    };
+    let _ = writeln!(out, "{heading}\n{message}");
+    if !decision.unmet_conditions().is_empty() {
+        let intro = match (fr, decision.outcome()) {
+            (true, datapass_psc::eligibility::Outcome::NotEligible) => {
+                "Condition(s) non remplie(s) :"
+            }
+            (true, _) => "Condition(s) à confirmer :",
+            (false, datapass_psc::eligibility::Outcome::NotEligible) => "Unmet condition(s):",
+            (false, _) => "Condition(s) to confirm:",
+        };
+        let _ = writeln!(out, "{intro}");
+        for condition in decision.unmet_conditions() {
+            let _ = writeln!(
+                out,
+                "  - {}",
+                if fr {
+                    condition.text_fr()
+                } else {
+                    condition.text_en()
+                }
+            );
+        }
+    }
+    let intro = if fr {
+        decision.needed_intro_fr()
+    } else {
+        decision.needed_intro_en()
+    };
+    if let Some(intro) = intro {
+        let _ = writeln!(out, "{intro}");
+        for item in decision.needed() {
+            let _ = writeln!(
+                out,
+                "  - {}",
+                if fr { item.text_fr() } else { item.text_en() }
             );
         }
     }
