@@ -29,6 +29,8 @@ pub(crate) fn report(
 ) -> String {
     let mut out = String::new();
     let fr = lang == Lang::Fr;
+    // French typography puts a space before a colon.
+    let colon = if fr { " :" } else { ":" };
     if let Some(request) = request {
         let _ = writeln!(
             out,
@@ -42,8 +44,7 @@ pub(crate) fn report(
         let scopes: Vec<&str> = request.scopes().iter().map(|s| s.as_str()).collect();
         let _ = writeln!(
             out,
-            "  {} : {}\n  {} : {}\n  {} : {}",
-            if fr { "SIRET" } else { "SIRET" },
+            "  SIRET{colon} {}\n  {}{colon} {}\n  {}{colon} {}",
             request.organization().siret.grouped(),
             if fr { "Projet" } else { "Project" },
             request.project().name,
@@ -54,7 +55,7 @@ pub(crate) fn report(
         let n = report.errors().len();
         let _ = writeln!(
             out,
-            "✘ {} : {n} {}",
+            "✘ {}{colon} {n} {}",
             if fr {
                 "Demande invalide"
             } else {
