@@ -127,6 +127,10 @@ pub const ALL: &[(&str, &str)] = &[
         "dpo.not_informed",
         "the data protection officer is not confirmed informed",
     ),
+    (
+        "request.invalid",
+        "the crate-level `Error` wrapping a refused request (its report lists the issues)",
+    ),
     // Eligibility.
     (
         "eligibility.unknown_requester",

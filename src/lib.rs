@@ -6,6 +6,7 @@
 pub mod codes;
 pub mod diagnostic;
 pub mod eligibility;
+mod error;
 pub mod identifiers;
 pub mod report;
 pub mod request;
@@ -16,6 +17,7 @@ pub mod text;
 
 pub use diagnostic::Diagnostic;
 pub use eligibility::{EligibilityAnswers, EligibilityDecision, RequesterKind, RequesterKindError};
+pub use error::Error;
 pub use identifiers::{
     Email, EmailError, PhoneNumber, PhoneNumberError, RetentionPeriod, RetentionPeriodError, Siren,
     SirenError, Siret, SiretError,

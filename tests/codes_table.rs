@@ -90,6 +90,7 @@ fn standalone(code: &str) -> Option<Box<dyn Diagnostic>> {
         "email.empty" => err::<Email>(""),
         "phone.empty" => err::<PhoneNumber>(" "),
         "text.empty" => Box::new(TextError::Empty),
+        "request.invalid" => Box::new(datapass_psc::Error::from(validate_json("{}"))),
         "eligibility.unknown_requester" => err::<datapass_psc::RequesterKind>("association"),
         _ => return None,
     })
