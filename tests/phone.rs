@@ -293,6 +293,15 @@ fn other_characters_are_invalid_at_their_index() {
 }
 
 #[test]
+fn the_index_is_the_first_character_not_allowed() {
+    // `Fixe` holds an `x`, an extension marker: the error still points at the first character
+    // that has no place in a phone number, `F`.
+    assert_phone_err("Fixe : 01 42 68 53 00", invalid_character(0), INVALID);
+    assert_phone_err("fax 01 42 68 53 00", invalid_character(0), INVALID);
+    assert_phone_err("01 42 68 53 00 (fixe)", invalid_character(16), INVALID);
+}
+
+#[test]
 fn extension_markers() {
     for input in [
         "06 12 34 56 78 ext. 12",

@@ -93,7 +93,11 @@ fn overseas_region(prefix: &[u8]) -> Option<country::Id> {
 }
 
 /// Splits `input` (trimmed) into the number part and whether an extension marker follows.
-fn split_extension(input: &str) -> Result<(&str, bool), usize> {
+///
+/// A marker not followed by digits only is not an extension: the whole input is returned, and the
+/// character scan reports the first character that has no place in a phone number (the `F` of
+/// `Fixe : 01 …`, not its `x`).
+fn split_extension(input: &str) -> (&str, bool) {
     let lower = input.to_ascii_lowercase();
     let Some((at, marker)) = lower.char_indices().find_map(|(i, _)| {
         EXTENSION_MARKERS
@@ -101,15 +105,14 @@ fn split_extension(input: &str) -> Result<(&str, bool), usize> {
             .find(|m| lower[i..].starts_with(**m))
             .map(|m| (i, *m))
     }) else {
-        return Ok((input, false));
+        return (input, false);
     };
     let rest = input[at + marker.len()..].trim_start_matches([' ', '.', ':']);
     let rest = rest.trim_end();
     if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) {
-        // The marker is not followed by digits only: the marker itself is the bad character.
-        return Err(input[..at].chars().count());
+        return (input, false);
     }
-    Ok((&input[..at], true))
+    (&input[..at], true)
 }
 
 impl PhoneNumber {
@@ -174,8 +177,7 @@ impl FromStr for PhoneNumber {
         if trimmed.chars().count() > MAX_INPUT_CHARS {
             return Err(PhoneNumberError::Invalid);
         }
-        let (number, has_extension) = split_extension(trimmed)
-            .map_err(|i| PhoneNumberError::InvalidCharacter { index: offset + i })?;
+        let (number, has_extension) = split_extension(trimmed);
 
         let mut digits = Vec::with_capacity(16);
         for (i, c) in number.chars().enumerate() {
