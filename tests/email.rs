@@ -170,6 +170,7 @@ fn email_address_good_examples() {
         "user+mailbox/department=shipping@example.com",
         "!#$%&'*+-/=?^_`.{|}~@example.com",
         "\"abc@def\"@example.com",
+        "\"joe.\\\\blow\"@example.com",
         "用户@例子.广告",
         "अजय@डाटा.भारत",
         "квіточка@пошта.укр",
