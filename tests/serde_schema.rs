@@ -219,6 +219,8 @@ fn siret_schema() {
         " 73282932000074 ",
         "\t\r\n13002526500013",
         "\u{3000}73282932000074\u{2003}",
+        // Rust's `trim` removes NEXT LINE (U+0085), which is not in ECMA-262's `\s`.
+        "\u{85}73282932000074\u{85}",
         "4 8 2 7 8 1 9 11 0 0 0 11",
         "329.338.88300153",
         "356 000 000 09075",
@@ -258,6 +260,7 @@ fn siren_schema() {
         "732 829 320",
         "732.829.320",
         "\u{a0}732\u{202f}829 320\n",
+        "\u{85}732829320\u{85}",
     ] {
         assert_accepted_by_both::<Siren>(&v, input);
     }
@@ -287,6 +290,12 @@ fn email_schema() {
         "用户@例子.广告",
         "user+mailbox/department=shipping@example.com",
         "!#$%&'*+-/=?^_`.{|}~@example.com",
+        // Quoted local parts (RFC 5322): the crate accepts spaces and `@` inside the quotes.
+        "\"quoted local\"@example.com",
+        "\" \"@example.org",
+        "\"Abc@def\"@example.com",
+        "\"Joe.\\\\Blow\"@example.com",
+        "\u{85}jean@exemple.fr\u{85}",
     ] {
         assert_accepted_by_both::<Email>(&v, input);
     }
@@ -338,6 +347,7 @@ fn phone_schema() {
         "0690 00 12 34",
         "+1 650 253 0000",
         "+33612345678",
+        "\u{85}06 12 34 56 78\u{85}",
     ] {
         assert_accepted_by_both::<PhoneNumber>(&v, input);
     }

@@ -182,7 +182,10 @@ impl JsonSchema for Email {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": "^\\s*[^\\s@<>]+@[^\\s@<>\\[\\]]+\\.[^\\s@<>\\[\\]]+\\s*$",
+            // The local part is a quoted string (which may hold spaces, `@`, `<`…) or unquoted
+            // text. Around the value, `[\s\u0085]`: what `str::trim` removes (ECMA-262's `\s`,
+            // which JSON Schema uses, lacks U+0085).
+            "pattern": r#"^[\s\u0085]*(?:"(?:[^"\\]|\\.)+"|[^\s@<>"]+)@[^\s@<>\[\]]+\.[^\s@<>\[\]]+[\s\u0085]*$"#,
             "description": "Email address: trimmed and written back in lowercase, at most 254 characters. \
                             The crate parses it strictly (RFC 5322 without display text or domain \
                             literal, top-level domain required); the pattern only checks its shape.",

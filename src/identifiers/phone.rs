@@ -272,7 +272,9 @@ impl JsonSchema for PhoneNumber {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": "^\\s*\\+?[0-9 \\u00A0\\u202F.()\\-]*[0-9][0-9 \\u00A0\\u202F.()\\-]*\\s*$",
+            // Around the value, `[\s\u0085]`: what `str::trim` removes (ECMA-262's `\s`, which
+            // JSON Schema uses, lacks U+0085).
+            "pattern": "^[\\s\\u0085]*\\+?[0-9 \\u00A0\\u202F.()\\-]*[0-9][0-9 \\u00A0\\u202F.()\\-]*[\\s\\u0085]*$",
             "description": "Phone number, as typed (06 12 34 56 78, +33 6 12 34 56 78) or in E.164; \
                             written back in E.164 (+33612345678). The crate checks it against \
                             libphonenumber's metadata (French overseas departments by their domestic \

@@ -316,6 +316,10 @@ impl fmt::Debug for Siret {
 /// Between two digits: any number of spaces (U+0020, U+00A0, U+202F), or one dot.
 const SEP: &str = "(?:[ \\u00A0\\u202F]*|\\.)";
 
+/// Around the value: what `str::trim` removes. ECMA-262's `\s`, which JSON Schema uses, lacks
+/// NEXT LINE (U+0085), a Unicode White_Space character that `trim` removes.
+const TRIM: &str = "[\\s\\u0085]*";
+
 impl JsonSchema for Siren {
     fn schema_name() -> Cow<'static, str> {
         "Siren".into()
@@ -327,7 +331,7 @@ impl JsonSchema for Siren {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         string_schema(
-            &format!("^\\s*[0-9](?:{SEP}[0-9]){{8}}\\s*$"),
+            &format!("^{TRIM}[0-9](?:{SEP}[0-9]){{8}}{TRIM}$"),
             "SIREN number (numéro SIREN): 9 digits, spaces or dots between digits accepted; \
              written back as 9 digits. The schema cannot check the Luhn key: the crate does.",
         )
@@ -345,7 +349,7 @@ impl JsonSchema for Siret {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         string_schema(
-            &format!("^\\s*[0-9](?:{SEP}[0-9]){{13}}\\s*$"),
+            &format!("^{TRIM}[0-9](?:{SEP}[0-9]){{13}}{TRIM}$"),
             "SIRET number (numéro SIRET): 14 digits, spaces or dots between digits accepted; \
              written back as 14 digits. The schema cannot check the SIREN and SIRET Luhn keys \
              nor La Poste's digit-sum rule: the crate does.",
