@@ -16,6 +16,10 @@ fn siren(digits: &str) -> Siren {
     digits.parse().expect("a valid SIREN in the test table")
 }
 
+fn siret_from(input: &str) -> Siret {
+    input.parse().expect("a valid SIRET in the test table")
+}
+
 /// The SIRET checksum error, carrying the (valid) SIREN of `siret`.
 fn siret_checksum(siret: &str) -> SiretError {
     SiretError::SiretChecksum {
@@ -356,10 +360,6 @@ fn npm_stdnum_vectors() {
         "siren.length",
     );
     assert_siren_err("552 008 442", SirenError::Checksum, "siren.checksum");
-}
-
-fn siret_from(input: &str) -> Siret {
-    input.parse().expect("a valid SIRET in the test table")
 }
 
 // ---------------------------------------------------------------------------------------------
