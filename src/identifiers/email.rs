@@ -8,7 +8,7 @@ use email_address::{EmailAddress, Options};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
 
-use super::string_newtype;
+use super::{TRIM, string_newtype};
 use crate::diagnostic::{Diagnostic, params};
 
 /// The longest address accepted, in characters (RFC 5321 path limit).
@@ -182,10 +182,8 @@ impl JsonSchema for Email {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            // The local part is a quoted string (which may hold spaces, `@`, `<`…) or unquoted
-            // text. Around the value, `[\s\u0085]`: what `str::trim` removes (ECMA-262's `\s`,
-            // which JSON Schema uses, lacks U+0085).
-            "pattern": r#"^[\s\u0085]*(?:"(?:[^"\\]|\\.)+"|[^\s@<>"]+)@[^\s@<>\[\]]+\.[^\s@<>\[\]]+[\s\u0085]*$"#,
+            // The local part is a quoted string (which may hold spaces, `@`, `<`…) or unquoted text.
+            "pattern": format!(r#"^{TRIM}(?:"(?:[^"\\]|\\.)+"|[^\s@<>"]+)@[^\s@<>\[\]]+\.[^\s@<>\[\]]+{TRIM}$"#),
             "description": "Email address: trimmed and written back in lowercase, at most 254 characters. \
                             The crate parses it strictly (RFC 5322 without display text or domain \
                             literal, top-level domain required); the pattern only checks its shape.",

@@ -11,7 +11,7 @@ use phonenumber::{Mode, Type, country};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
 
-use super::string_newtype;
+use super::{TRIM, string_newtype};
 use crate::diagnostic::{Diagnostic, params};
 
 /// Inputs longer than this (in characters, after trimming) are not phone numbers.
@@ -272,9 +272,7 @@ impl JsonSchema for PhoneNumber {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            // Around the value, `[\s\u0085]`: what `str::trim` removes (ECMA-262's `\s`, which
-            // JSON Schema uses, lacks U+0085).
-            "pattern": "^[\\s\\u0085]*\\+?[0-9 \\u00A0\\u202F.()\\-]*[0-9][0-9 \\u00A0\\u202F.()\\-]*[\\s\\u0085]*$",
+            "pattern": format!("^{TRIM}\\+?[0-9 \\u00A0\\u202F.()\\-]*[0-9][0-9 \\u00A0\\u202F.()\\-]*{TRIM}$"),
             "description": "Phone number, as typed (06 12 34 56 78, +33 6 12 34 56 78) or in E.164; \
                             written back in E.164 (+33612345678). The crate checks it against \
                             libphonenumber's metadata (French overseas departments by their domestic \

@@ -13,7 +13,7 @@ use std::str::FromStr;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Value, json};
 
-use super::{string_newtype, string_schema};
+use super::{TRIM, string_newtype, string_schema};
 use crate::diagnostic::{Diagnostic, params};
 
 /// The SIREN of La Poste, whose SIRETs may use the digit-sum rule instead of the SIRET Luhn key.
@@ -315,10 +315,6 @@ impl fmt::Debug for Siret {
 
 /// Between two digits: any number of spaces (U+0020, U+00A0, U+202F), or one dot.
 const SEP: &str = "(?:[ \\u00A0\\u202F]*|\\.)";
-
-/// Around the value: what `str::trim` removes. ECMA-262's `\s`, which JSON Schema uses, lacks
-/// NEXT LINE (U+0085), a Unicode White_Space character that `trim` removes.
-const TRIM: &str = "[\\s\\u0085]*";
 
 impl JsonSchema for Siren {
     fn schema_name() -> Cow<'static, str> {
