@@ -13,7 +13,7 @@ use std::str::FromStr;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Value, json};
 
-use super::{string_newtype, string_schema};
+use super::{TRIM, string_newtype, string_schema};
 use crate::diagnostic::{Diagnostic, params};
 
 /// The SIREN of La Poste, whose SIRETs may use the digit-sum rule instead of the SIRET Luhn key.
@@ -332,7 +332,7 @@ impl JsonSchema for Siren {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         string_schema(
-            &format!("^\\s*[0-9](?:{SEP}[0-9]){{8}}\\s*$"),
+            &format!("^{TRIM}[0-9](?:{SEP}[0-9]){{8}}{TRIM}$"),
             "SIREN number (numéro SIREN): 9 digits, spaces or dots between digits accepted; \
              written back as 9 digits. The schema cannot check the Luhn key: the crate does.",
         )
@@ -350,7 +350,7 @@ impl JsonSchema for Siret {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         string_schema(
-            &format!("^\\s*[0-9](?:{SEP}[0-9]){{13}}\\s*$"),
+            &format!("^{TRIM}[0-9](?:{SEP}[0-9]){{13}}{TRIM}$"),
             "SIRET number (numéro SIRET): 14 digits, spaces or dots between digits accepted; \
              written back as 14 digits. The schema cannot check the SIREN and SIRET Luhn keys \
              nor La Poste's digit-sum rule: the crate does.",
