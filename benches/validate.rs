@@ -28,16 +28,16 @@ fn requests(c: &mut Criterion) {
     let text = std::fs::read_to_string("examples/requests/hospiconnect.json").unwrap();
     let draft = RequestDraft::from_json(&text).unwrap();
     c.bench_function("draft_from_json", |b| {
-        b.iter(|| RequestDraft::from_json(black_box(&text)))
+        b.iter(|| RequestDraft::from_json(black_box(&text)));
     });
     c.bench_function("validate_sample", |b| {
-        b.iter(|| black_box(&draft).validate())
+        b.iter(|| black_box(&draft).validate());
     });
     c.bench_function("validate_json_sample", |b| {
-        b.iter(|| validate_json(black_box(&text)))
+        b.iter(|| validate_json(black_box(&text)));
     });
     c.bench_function("validate_json_empty", |b| {
-        b.iter(|| validate_json(black_box("{}")))
+        b.iter(|| validate_json(black_box("{}")));
     });
 }
 

@@ -131,12 +131,15 @@ fn canonical_output_validates_too() {
     );
 }
 
+/// A change to the sample document.
+type Mutation = Box<dyn Fn(&mut Value)>;
+
 /// Structurally broken documents: both the schema of a complete request and the library refuse
 /// them.
 #[test]
 fn structurally_broken_documents_are_rejected_by_both() {
     let request = validator("request.schema.json");
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let cases: Vec<(&str, Mutation)> = vec![
         (
             "missing organization",
             Box::new(|d| {

@@ -807,10 +807,10 @@ fn siren_error_messages_and_params() {
 
 #[test]
 fn both_checksum_failures_share_one_code_but_not_one_message() {
-    let siren_key = siret_error("11122233344455");
-    let siret_key = siret_error("35600000049838");
-    assert_eq!(siren_key.code(), siret_key.code());
-    assert!(siren_key.message_fr().contains("la clé du SIREN"));
-    assert!(siret_key.message_fr().contains("la clé du SIRET"));
-    assert_ne!(siren_key.message_en(), siret_key.message_en());
+    let head_key = siret_error("11122233344455");
+    let full_key = siret_error("35600000049838");
+    assert_eq!(head_key.code(), full_key.code());
+    assert!(head_key.message_fr().contains("la clé du SIREN"));
+    assert!(full_key.message_fr().contains("la clé du SIRET"));
+    assert_ne!(head_key.message_en(), full_key.message_en());
 }

@@ -152,7 +152,7 @@ fn parse_requester(value: &str) -> Result<RequesterKind, String> {
         .map_err(|e: datapass_psc::RequesterKindError| e.to_string())
 }
 
-fn eligibility(answers: &EligibilityAnswers, output: &Output) -> ExitCode {
+fn eligibility(answers: EligibilityAnswers, output: &Output) -> ExitCode {
     let decision = answers.decide();
     match output.format {
         Format::Json => print_json(&decision),
@@ -173,7 +173,7 @@ fn main() -> ExitCode {
             health_professionals,
             output,
         } => Ok(eligibility(
-            &EligibilityAnswers {
+            EligibilityAnswers {
                 requester: *requester,
                 french: *french,
                 web_solution: *web_solution,

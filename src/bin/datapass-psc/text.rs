@@ -41,7 +41,11 @@ pub(crate) fn report(
                 "✔ Valid request"
             }
         );
-        let scopes: Vec<&str> = request.scopes().iter().map(|s| s.as_str()).collect();
+        let scopes: Vec<&str> = request
+            .scopes()
+            .iter()
+            .map(datapass_psc::request::Scope::as_str)
+            .collect();
         let _ = writeln!(
             out,
             "  SIRET{colon} {}\n  {}{colon} {}\n  {}{colon} {}",
