@@ -25,33 +25,12 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 
+use crate::identifiers::siret::luhn_check_digit;
 use crate::identifiers::{Email, PhoneNumber, RetentionPeriod, Siren, Siret};
 use crate::request::{
     ContactDraft, ContactsDraft, DocumentDraft, LegalBasisDraft, OrganizationDraft,
     PersonalDataDraft, ProjectDraft, RequestDraft,
 };
-
-/// The Luhn check digit that completes `digits` (ASCII digits).
-fn luhn_digit(digits: &[u8]) -> u8 {
-    // With the check digit appended at position 1, the digits of `digits` are at positions
-    // 2, 3, …: the ones at even positions (counting from the right) are doubled.
-    let sum: u32 = digits
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, d)| {
-            let d = u32::from(d - b'0');
-            if i % 2 == 0 {
-                let doubled = d * 2;
-                if doubled > 9 { doubled - 9 } else { doubled }
-            } else {
-                d
-            }
-        })
-        .sum();
-    let check = (10 - sum % 10) % 10;
-    b'0' + u8::try_from(check).unwrap_or(0)
-}
 
 fn digits(n: usize) -> impl Strategy<Value = Vec<u8>> {
     vec(b'0'..=b'9', n)
@@ -64,7 +43,7 @@ fn to_string(digits: &[u8]) -> String {
 /// The 9 ASCII digits of a valid SIREN.
 fn siren_digits() -> impl Strategy<Value = Vec<u8>> {
     digits(8).prop_map(|mut d| {
-        let check = luhn_digit(&d);
+        let check = luhn_check_digit(&d);
         d.push(check);
         d
     })
@@ -79,7 +58,7 @@ pub fn siren() -> impl Strategy<Value = Siren> {
 pub fn luhn_siret() -> impl Strategy<Value = Siret> {
     (siren_digits(), digits(4)).prop_filter_map("valid by construction", |(mut d, nic)| {
         d.extend(nic);
-        let check = luhn_digit(&d);
+        let check = luhn_check_digit(&d);
         d.push(check);
         to_string(&d).parse().ok()
     })

@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use datapass_psc::{RequestDraft, schema, validate_json};
-use proptest::prelude::*;
 use serde_json::{Value, json};
 
 fn validator(file: &str) -> jsonschema::Validator {
@@ -240,6 +239,10 @@ fn structurally_broken_documents_are_rejected_by_both() {
     }
 }
 
+#[cfg(feature = "proptest")]
+use proptest::prelude::*;
+
+#[cfg(feature = "proptest")]
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 

@@ -7,7 +7,7 @@
 mod email;
 mod phone;
 mod retention;
-mod siret;
+pub(crate) mod siret;
 
 pub use email::{Email, EmailError};
 pub use phone::{PhoneNumber, PhoneNumberError};
