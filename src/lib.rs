@@ -3,14 +3,22 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod codes;
 pub mod diagnostic;
+pub mod eligibility;
+mod error;
 pub mod identifiers;
 pub mod lifecycle;
 pub mod report;
 pub mod request;
+pub mod schema;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 pub mod text;
 
 pub use diagnostic::Diagnostic;
+pub use eligibility::{EligibilityAnswers, EligibilityDecision, RequesterKind, RequesterKindError};
+pub use error::Error;
 pub use identifiers::{
     Email, EmailError, PhoneNumber, PhoneNumberError, RetentionPeriod, RetentionPeriodError, Siren,
     SirenError, Siret, SiretError,

@@ -8,7 +8,7 @@ use email_address::{EmailAddress, Options};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
 
-use super::string_newtype;
+use super::{TRIM, string_newtype};
 use crate::diagnostic::{Diagnostic, params};
 
 /// The longest address accepted, in characters (RFC 5321 path limit).
@@ -60,7 +60,8 @@ pub enum EmailError {
     /// letter (`jean@1.2.3.4`).
     #[error("email domain without a top-level domain")]
     MissingTopLevelDomain,
-    /// The part before `@` exceeds 64 characters.
+    /// The part before `@` exceeds 64 bytes (the RFC 5321 limit, counted in UTF-8 bytes by
+    /// `email_address`).
     #[error("email local part too long")]
     LocalPartTooLong,
     /// The domain or one of its labels is too long.
@@ -129,6 +130,9 @@ impl FromStr for Email {
             .without_domain_literal();
         let parsed =
             EmailAddress::parse_with_options(&lower, options).map_err(|e| map_error(&e))?;
+        if has_invisible_character(&lower) {
+            return Err(EmailError::Syntax);
+        }
         let tld = parsed.domain().rsplit('.').next().unwrap_or_default();
         if !tld.chars().any(char::is_alphabetic) {
             return Err(EmailError::MissingTopLevelDomain);
@@ -140,6 +144,25 @@ impl FromStr for Email {
         }
         Ok(Self(lower))
     }
+}
+
+/// Whether the address holds whitespace, a control character or a bidi control outside a quoted
+/// local part. `email_address` accepts any non-ASCII character, so `jean@exemple.fr\u{a0}x` or a
+/// right-to-left override would otherwise pass.
+fn has_invisible_character(address: &str) -> bool {
+    let bad = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    };
+    let unquoted = match address.strip_prefix('"') {
+        // A quoted local part may hold spaces; check only what follows its closing quote.
+        Some(rest) => rest
+            .rsplit_once("\"@")
+            .map_or(address, |(_, domain)| domain),
+        None => address,
+    };
+    unquoted.chars().any(bad)
 }
 
 fn map_error(error: &email_address::Error) -> EmailError {
@@ -183,7 +206,8 @@ impl JsonSchema for Email {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": "^\\s*[^\\s@<>]+@[^\\s@<>\\[\\]]+\\.[^\\s@<>\\[\\]]+\\s*$",
+            // The local part is a quoted string (which may hold spaces, `@`, `<`…) or unquoted text.
+            "pattern": format!(r#"^{TRIM}(?:"(?:[^"\\]|\\.)+"|[^\s@<>"]+)@[^\s@<>\[\]]+\.[^\s@<>\[\]]+{TRIM}$"#),
             "description": "Email address: trimmed and written back in lowercase, at most 254 characters. \
                             The crate parses it strictly (RFC 5322 without display text or domain \
                             literal, top-level domain required); the pattern only checks its shape.",
@@ -228,7 +252,7 @@ impl Diagnostic for EmailError {
             Self::MissingTopLevelDomain => {
                 "le domaine doit se terminer par une extension (.fr, .com…)"
             }
-            Self::LocalPartTooLong => "la partie avant « @ » dépasse 64 caractères",
+            Self::LocalPartTooLong => "la partie avant « @ » est trop longue (64 octets au plus)",
             Self::DomainTooLong => "le nom de domaine est trop long",
             Self::Syntax => "elle contient un caractère ou un point mal placé",
         };
@@ -247,7 +271,7 @@ impl Diagnostic for EmailError {
             Self::MissingTopLevelDomain => {
                 "the domain must end with a top-level domain (.fr, .com…)"
             }
-            Self::LocalPartTooLong => "the part before '@' exceeds 64 characters",
+            Self::LocalPartTooLong => "the part before '@' is too long (at most 64 bytes)",
             Self::DomainTooLong => "the domain name is too long",
             Self::Syntax => "it contains a misplaced character or dot",
         };

@@ -7,7 +7,7 @@
 mod email;
 mod phone;
 mod retention;
-mod siret;
+pub(crate) mod siret;
 
 pub use email::{Email, EmailError};
 pub use phone::{PhoneNumber, PhoneNumberError};
@@ -77,6 +77,10 @@ macro_rules! string_newtype {
     };
 }
 pub(crate) use string_newtype;
+
+/// Schema pattern for the whitespace around a value: what `str::trim` removes. ECMA-262's `\s`,
+/// which JSON Schema uses, lacks NEXT LINE (U+0085), a Unicode White_Space character.
+pub(crate) const TRIM: &str = "[\\s\\u0085]*";
 
 /// Builds a string schema with a pattern and a description.
 pub(crate) fn string_schema(pattern: &str, description: &str) -> schemars::Schema {

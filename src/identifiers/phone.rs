@@ -11,7 +11,7 @@ use phonenumber::{Mode, Type, country};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
 
-use super::string_newtype;
+use super::{TRIM, string_newtype};
 use crate::diagnostic::{Diagnostic, params};
 
 /// Inputs longer than this (in characters, after trimming) are not phone numbers.
@@ -93,7 +93,11 @@ fn overseas_region(prefix: &[u8]) -> Option<country::Id> {
 }
 
 /// Splits `input` (trimmed) into the number part and whether an extension marker follows.
-fn split_extension(input: &str) -> Result<(&str, bool), usize> {
+///
+/// A marker not followed by digits only is not an extension: the whole input is returned, and the
+/// character scan reports the first character that has no place in a phone number (the `F` of
+/// `Fixe : 01 …`, not its `x`).
+fn split_extension(input: &str) -> (&str, bool) {
     let lower = input.to_ascii_lowercase();
     let Some((at, marker)) = lower.char_indices().find_map(|(i, _)| {
         EXTENSION_MARKERS
@@ -101,15 +105,14 @@ fn split_extension(input: &str) -> Result<(&str, bool), usize> {
             .find(|m| lower[i..].starts_with(**m))
             .map(|m| (i, *m))
     }) else {
-        return Ok((input, false));
+        return (input, false);
     };
     let rest = input[at + marker.len()..].trim_start_matches([' ', '.', ':']);
     let rest = rest.trim_end();
     if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) {
-        // The marker is not followed by digits only: the marker itself is the bad character.
-        return Err(input[..at].chars().count());
+        return (input, false);
     }
-    Ok((&input[..at], true))
+    (&input[..at], true)
 }
 
 impl PhoneNumber {
@@ -174,8 +177,7 @@ impl FromStr for PhoneNumber {
         if trimmed.chars().count() > MAX_INPUT_CHARS {
             return Err(PhoneNumberError::Invalid);
         }
-        let (number, has_extension) = split_extension(trimmed)
-            .map_err(|i| PhoneNumberError::InvalidCharacter { index: offset + i })?;
+        let (number, has_extension) = split_extension(trimmed);
 
         let mut digits = Vec::with_capacity(16);
         for (i, c) in number.chars().enumerate() {
@@ -270,7 +272,7 @@ impl JsonSchema for PhoneNumber {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": "^\\s*\\+?[0-9 \\u00A0\\u202F.()\\-]*[0-9][0-9 \\u00A0\\u202F.()\\-]*\\s*$",
+            "pattern": format!("^{TRIM}\\+?[0-9 \\u00A0\\u202F.()\\-]*[0-9][0-9 \\u00A0\\u202F.()\\-]*{TRIM}$"),
             "description": "Phone number, as typed (06 12 34 56 78, +33 6 12 34 56 78) or in E.164; \
                             written back in E.164 (+33612345678). The crate checks it against \
                             libphonenumber's metadata (French overseas departments by their domestic \

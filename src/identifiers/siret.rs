@@ -13,7 +13,7 @@ use std::str::FromStr;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Value, json};
 
-use super::{string_newtype, string_schema};
+use super::{TRIM, string_newtype, string_schema};
 use crate::diagnostic::{Diagnostic, params};
 
 /// The SIREN of La Poste, whose SIRETs may use the digit-sum rule instead of the SIRET Luhn key.
@@ -113,6 +113,7 @@ pub enum SiretError {
 }
 
 /// A failure of the shared digit scanner, before the type-specific checks.
+#[derive(Clone, Copy)]
 enum ScanError {
     Empty,
     InvalidCharacter { character: char, index: usize },
@@ -160,23 +161,35 @@ fn scan_digits<const N: usize>(input: &str) -> Result<[u8; N], ScanError> {
     }
 }
 
-/// The Luhn check over ASCII digits: doubling every second digit from the right.
-fn luhn(digits: &[u8]) -> bool {
-    let sum: u32 = digits
+/// The Luhn sum of ASCII digits, doubling the digits whose 0-based position from the right has
+/// the parity `doubled` (1 to check a number, 0 to compute the digit that completes it).
+fn luhn_sum(digits: &[u8], doubled: usize) -> u32 {
+    digits
         .iter()
         .rev()
         .enumerate()
         .map(|(i, d)| {
             let d = u32::from(d - b'0');
-            if i % 2 == 1 {
-                let doubled = d * 2;
-                if doubled > 9 { doubled - 9 } else { doubled }
+            if i % 2 == doubled {
+                let twice = d * 2;
+                if twice > 9 { twice - 9 } else { twice }
             } else {
                 d
             }
         })
-        .sum();
-    sum.is_multiple_of(10)
+        .sum()
+}
+
+/// The Luhn check: doubling every second digit from the right, the sum is a multiple of 10.
+fn luhn(digits: &[u8]) -> bool {
+    luhn_sum(digits, 1).is_multiple_of(10)
+}
+
+/// The Luhn check digit that completes `digits` (used to build valid numbers in strategies).
+#[cfg(feature = "proptest")]
+pub(crate) fn luhn_check_digit(digits: &[u8]) -> u8 {
+    let check = (10 - luhn_sum(digits, 0) % 10) % 10;
+    b'0' + u8::try_from(check).unwrap_or(0)
 }
 
 fn digits_str(digits: &[u8]) -> &str {
@@ -332,7 +345,7 @@ impl JsonSchema for Siren {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         string_schema(
-            &format!("^\\s*[0-9](?:{SEP}[0-9]){{8}}\\s*$"),
+            &format!("^{TRIM}[0-9](?:{SEP}[0-9]){{8}}{TRIM}$"),
             "SIREN number (numéro SIREN): 9 digits, spaces or dots between digits accepted; \
              written back as 9 digits. The schema cannot check the Luhn key: the crate does.",
         )
@@ -350,7 +363,7 @@ impl JsonSchema for Siret {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         string_schema(
-            &format!("^\\s*[0-9](?:{SEP}[0-9]){{13}}\\s*$"),
+            &format!("^{TRIM}[0-9](?:{SEP}[0-9]){{13}}{TRIM}$"),
             "SIRET number (numéro SIRET): 14 digits, spaces or dots between digits accepted; \
              written back as 14 digits. The schema cannot check the SIREN and SIRET Luhn keys \
              nor La Poste's digit-sum rule: the crate does.",
@@ -358,8 +371,73 @@ impl JsonSchema for Siret {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
+/// Texts shared by [`SirenError`] and [`SiretError`] for the scanner's failures, for a number of
+/// `expected` digits.
+impl ScanError {
+    fn predicate_fr(self, expected: usize) -> String {
+        match self {
+            Self::Empty => "doit être rempli".to_owned(),
+            Self::InvalidCharacter { character, index } => format!(
+                "contient un caractère non autorisé (« {character} », position {})",
+                index + 1
+            ),
+            Self::InvalidLength { found } => {
+                let s = if found > 1 { "s" } else { "" };
+                format!("ne possède pas {expected} chiffres ({found} trouvé{s})")
+            }
+        }
+    }
+
+    fn predicate_en(self, expected: usize) -> String {
+        match self {
+            Self::Empty => "must be filled in".to_owned(),
+            Self::InvalidCharacter { character, index } => format!(
+                "contains a character that is not allowed ('{character}', position {})",
+                index + 1
+            ),
+            Self::InvalidLength { found } => {
+                format!("does not have {expected} digits ({found} found)")
+            }
+        }
+    }
+
+    fn params(self, expected: usize) -> serde_json::Map<String, Value> {
+        match self {
+            Self::Empty => serde_json::Map::new(),
+            Self::InvalidCharacter { character, index } => {
+                params([("index", json!(index)), ("character", json!(character))])
+            }
+            Self::InvalidLength { found } => {
+                params([("expected", json!(expected)), ("found", json!(found))])
+            }
+        }
+    }
+}
+
+impl SirenError {
+    fn scan(self) -> Option<ScanError> {
+        match self {
+            Self::Empty => Some(ScanError::Empty),
+            Self::InvalidCharacter { character, index } => {
+                Some(ScanError::InvalidCharacter { character, index })
+            }
+            Self::InvalidLength { found } => Some(ScanError::InvalidLength { found }),
+            Self::Checksum => None,
+        }
+    }
+}
+
+impl SiretError {
+    fn scan(self) -> Option<ScanError> {
+        match self {
+            Self::Empty => Some(ScanError::Empty),
+            Self::InvalidCharacter { character, index } => {
+                Some(ScanError::InvalidCharacter { character, index })
+            }
+            Self::InvalidLength { found } => Some(ScanError::InvalidLength { found }),
+            Self::SirenChecksum | Self::SiretChecksum { .. } => None,
+        }
+    }
 }
 
 impl Diagnostic for SirenError {
@@ -381,46 +459,21 @@ impl Diagnostic for SirenError {
     }
 
     fn predicate_fr(&self) -> String {
-        match self {
-            Self::Empty => "doit être rempli".to_owned(),
-            Self::InvalidCharacter { character, index } => format!(
-                "contient un caractère non autorisé (« {character} », position {})",
-                index + 1
-            ),
-            Self::InvalidLength { found } => {
-                format!(
-                    "ne possède pas 9 chiffres ({found} trouvé{})",
-                    plural(*found)
-                )
-            }
-            Self::Checksum => {
-                "n'est pas valide : sa clé ne respecte pas la formule de Luhn".to_owned()
-            }
-        }
+        self.scan().map_or_else(
+            || "n'est pas valide : sa clé ne respecte pas la formule de Luhn".to_owned(),
+            |scan| scan.predicate_fr(9),
+        )
     }
 
     fn predicate_en(&self) -> String {
-        match self {
-            Self::Empty => "must be filled in".to_owned(),
-            Self::InvalidCharacter { character, index } => format!(
-                "contains a character that is not allowed ('{character}', position {})",
-                index + 1
-            ),
-            Self::InvalidLength { found } => format!("does not have 9 digits ({found} found)"),
-            Self::Checksum => "is not valid: its check digit fails the Luhn formula".to_owned(),
-        }
+        self.scan().map_or_else(
+            || "is not valid: its check digit fails the Luhn formula".to_owned(),
+            |scan| scan.predicate_en(9),
+        )
     }
 
     fn params(&self) -> serde_json::Map<String, Value> {
-        match self {
-            Self::InvalidCharacter { character, index } => {
-                params([("index", json!(index)), ("character", json!(character))])
-            }
-            Self::InvalidLength { found } => {
-                params([("expected", json!(9)), ("found", json!(found))])
-            }
-            Self::Empty | Self::Checksum => serde_json::Map::new(),
-        }
+        self.scan().map(|scan| scan.params(9)).unwrap_or_default()
     }
 }
 
@@ -444,34 +497,21 @@ impl Diagnostic for SiretError {
 
     fn predicate_fr(&self) -> String {
         match self {
-            Self::Empty => "doit être rempli".to_owned(),
-            Self::InvalidCharacter { character, index } => format!(
-                "contient un caractère non autorisé (« {character} », position {})",
-                index + 1
-            ),
-            Self::InvalidLength { found } => {
-                format!(
-                    "ne possède pas 14 chiffres ({found} trouvé{})",
-                    plural(*found)
-                )
-            }
             Self::SirenChecksum => "n'est pas valide : la clé du SIREN (les 9 premiers chiffres) \
                                     ne respecte pas la formule de Luhn"
                 .to_owned(),
             Self::SiretChecksum { .. } => "n'est pas valide : la clé du SIRET ne respecte pas la \
                                            formule de Luhn ou n'est pas un SIRET de La Poste"
                 .to_owned(),
+            Self::Empty | Self::InvalidCharacter { .. } | Self::InvalidLength { .. } => self
+                .scan()
+                .map(|scan| scan.predicate_fr(14))
+                .unwrap_or_default(),
         }
     }
 
     fn predicate_en(&self) -> String {
         match self {
-            Self::Empty => "must be filled in".to_owned(),
-            Self::InvalidCharacter { character, index } => format!(
-                "contains a character that is not allowed ('{character}', position {})",
-                index + 1
-            ),
-            Self::InvalidLength { found } => format!("does not have 14 digits ({found} found)"),
             Self::SirenChecksum => {
                 "is not valid: the SIREN check digit (first 9 digits) fails the Luhn formula"
                     .to_owned()
@@ -479,20 +519,20 @@ impl Diagnostic for SiretError {
             Self::SiretChecksum { .. } => "is not valid: the SIRET check digit fails the Luhn \
                                            formula and it is not a La Poste SIRET"
                 .to_owned(),
+            Self::Empty | Self::InvalidCharacter { .. } | Self::InvalidLength { .. } => self
+                .scan()
+                .map(|scan| scan.predicate_en(14))
+                .unwrap_or_default(),
         }
     }
 
     fn params(&self) -> serde_json::Map<String, Value> {
         match self {
-            Self::InvalidCharacter { character, index } => {
-                params([("index", json!(index)), ("character", json!(character))])
-            }
-            Self::InvalidLength { found } => {
-                params([("expected", json!(14)), ("found", json!(found))])
-            }
             Self::SirenChecksum => params([("key", json!("siren"))]),
             Self::SiretChecksum { .. } => params([("key", json!("siret"))]),
-            Self::Empty => serde_json::Map::new(),
+            Self::Empty | Self::InvalidCharacter { .. } | Self::InvalidLength { .. } => {
+                self.scan().map(|scan| scan.params(14)).unwrap_or_default()
+            }
         }
     }
 }

@@ -92,6 +92,9 @@ impl fmt::Display for ContactRole {
 /// `Debug` masks every personal value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A contact: given name, family name, job title, email and phone, all required."
+)]
 pub struct Contact {
     /// « Prénom ».
     pub given_name: PersonName,

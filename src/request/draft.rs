@@ -27,6 +27,9 @@ use crate::text::mask_name;
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A request draft as a form or an API sends it: every field optional, values unchecked. Only the structure is constrained (types, known keys)."
+)]
 pub struct RequestDraft {
     /// The organisation filing the request.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -39,6 +39,9 @@ pub const MAX_FILE_NAME_CHARS: usize = 255;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "The legal basis (cadre juridique): the nature of the text, and a URL or at least one document."
+)]
 #[schemars(extend("anyOf" = [
     {"required": ["url"], "properties": {"url": {"type": "string", "pattern": "\\S"}}},
     {"required": ["documents"], "properties": {"documents": {"minItems": 1}}}
@@ -47,8 +50,10 @@ pub struct LegalBasis {
     /// The nature and references of the text.
     nature: LegalNature,
     /// The link to the text, as given (trimmed).
+    #[serde(default)]
     url: Option<LegalBasisUrl>,
     /// The attached documents.
+    #[serde(default)]
     #[schemars(length(max = 6))]
     documents: Vec<Document>,
 }

@@ -63,7 +63,10 @@ pub use scopes::{Scope, Scopes, UnknownScope};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(rename = "AuthorizationRequest")]
+#[schemars(
+    rename = "AuthorizationRequest",
+    description = "A complete authorization request (demande d'habilitation) to API Pro Santé Connect, as datapass-psc accepts it. The crate writes it back in canonical form: every key present, texts trimmed, SIRET as 14 digits, emails in lowercase, phones in E.164, scopes sorted. The schema cannot check Luhn keys, phone metadata or text lengths after trimming: validate with the crate."
+)]
 pub struct AuthorizationRequest {
     organization: Organization,
     project: Project,

@@ -25,6 +25,7 @@ pub struct PersonalData {
     /// The retention period in months.
     retention_months: RetentionPeriod,
     /// Required above 36 months.
+    #[serde(default)]
     retention_justification: Option<Justification>,
 }
 

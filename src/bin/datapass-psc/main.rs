@@ -1,6 +1,190 @@
-//! The `datapass-psc` command-line tool.
+//! `datapass-psc`: check a DataPass authorization request to API Pro Santé Connect from the
+//! command line. This binary only parses arguments and formats what the library decides.
+//!
+//! Exit codes: 0 ok, 1 invalid input, 2 usage or I/O error.
 
-fn main() {
-    eprintln!("datapass-psc: no subcommand implemented yet");
-    std::process::exit(2);
+mod text;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use datapass_psc::{EligibilityAnswers, RequestDraft, RequesterKind, ValidationReport};
+
+/// Check DataPass authorization requests to API Pro Santé Connect.
+#[derive(Debug, Parser)]
+#[command(name = "datapass-psc", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate a request file (or `-` for stdin) and print every problem at once.
+    Validate {
+        /// The request, as JSON; `-` reads standard input.
+        file: PathBuf,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Tell whether a requester may ask for API Pro Santé Connect (« Qui êtes-vous ? »).
+    Eligibility {
+        /// Who is asking.
+        #[arg(long, value_parser = parse_requester)]
+        requester: RequesterKind,
+        /// The organisation is a French software editor.
+        #[arg(long)]
+        french: Option<bool>,
+        /// It offers a web solution.
+        #[arg(long)]
+        web_solution: Option<bool>,
+        /// The solution is addressed to health professionals.
+        #[arg(long)]
+        health_professionals: Option<bool>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Write the JSON Schemas (draft 2020-12); without --out, print the request schema.
+    Schema {
+        /// Directory to write every schema file into.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// How to print the result.
+#[derive(Debug, clap::Args)]
+struct Output {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = Lang::Fr)]
+    lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+/// Language of human-readable output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Lang {
+    Fr,
+    En,
+}
+
+/// A failure that is not the input's fault: exit code 2.
+struct UsageError(String);
+
+fn read_input(path: &Path) -> Result<Vec<u8>, UsageError> {
+    if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))
+    }
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(e) => eprintln!("datapass-psc: cannot serialize the output: {e}"),
+    }
+}
+
+fn validate(file: &Path, output: &Output) -> Result<ExitCode, UsageError> {
+    let bytes = read_input(file)?;
+    let (report, request) = match RequestDraft::from_json_slice(&bytes) {
+        Ok(draft) => {
+            let report = draft.report();
+            let request = draft.validate().ok();
+            (report, request)
+        }
+        Err(report) => (report, None),
+    };
+    match output.format {
+        Format::Json => print_json(&report),
+        Format::Text => print!("{}", text::report(&report, request.as_ref(), output.lang)),
+    }
+    Ok(exit_for(&report))
+}
+
+fn exit_for(report: &ValidationReport) -> ExitCode {
+    if report.is_valid() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn schema(out: Option<&Path>) -> Result<ExitCode, UsageError> {
+    let schemas = datapass_psc::schema::all();
+    match out {
+        None => {
+            if let Some((_, request)) = schemas.first() {
+                print!("{}", datapass_psc::schema::to_file_contents(request));
+            }
+        }
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| UsageError(format!("cannot create {}: {e}", dir.display())))?;
+            for (name, schema) in &schemas {
+                let path = dir.join(name);
+                std::fs::write(&path, datapass_psc::schema::to_file_contents(schema))
+                    .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_requester(value: &str) -> Result<RequesterKind, String> {
+    value
+        .parse()
+        .map_err(|e: datapass_psc::RequesterKindError| e.to_string())
+}
+
+fn eligibility(answers: EligibilityAnswers, output: &Output) -> ExitCode {
+    let decision = answers.decide();
+    match output.format {
+        Format::Json => print_json(&decision),
+        Format::Text => print!("{}", text::decision(&decision, output.lang)),
+    }
+    // Whatever the outcome, the question was answered: exit 0.
+    ExitCode::SUCCESS
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Validate { file, output } => validate(file, output),
+        Command::Eligibility {
+            requester,
+            french,
+            web_solution,
+            health_professionals,
+            output,
+        } => Ok(eligibility(
+            EligibilityAnswers {
+                requester: *requester,
+                french: *french,
+                web_solution: *web_solution,
+                health_professionals: *health_professionals,
+            },
+            output,
+        )),
+        Command::Schema { out } => schema(out.as_deref()),
+    };
+    result.unwrap_or_else(|UsageError(message)| {
+        eprintln!("datapass-psc: {message}");
+        ExitCode::from(2)
+    })
 }

@@ -1,0 +1,55 @@
+//! The JSON Schemas the crate exports (draft 2020-12), for tools in other languages.
+//!
+//! The schemas describe the **accepted input**: they never reject what the crate accepts
+//! (human-typed phones and SIRETs with spaces validate), but they cannot check everything the
+//! crate checks (Luhn keys, phone metadata, cross-field rules); their descriptions say so and
+//! state the canonical form the crate writes back. The committed copies live in `schemas/` at
+//! the repository root and are kept in sync by a test.
+//!
+//! ```
+//! let schemas = datapass_psc::schema::all();
+//! let (file, request) = &schemas[0];
+//! assert_eq!(*file, "request.schema.json");
+//! assert_eq!(request["$schema"], "https://json-schema.org/draft/2020-12/schema");
+//! ```
+
+use schemars::{JsonSchema, generate::SchemaSettings};
+use serde_json::Value;
+
+use crate::eligibility::EligibilityDecision;
+use crate::report::ValidationReport;
+use crate::request::{AuthorizationRequest, RequestDraft};
+
+/// The schema of `T`, draft 2020-12, as JSON.
+#[must_use]
+pub fn schema_of<T: JsonSchema>() -> Value {
+    SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value()
+}
+
+/// Every exported schema, with its file name, in a stable order: the complete request first.
+#[must_use]
+pub fn all() -> Vec<(&'static str, Value)> {
+    vec![
+        ("request.schema.json", schema_of::<AuthorizationRequest>()),
+        ("draft.schema.json", schema_of::<RequestDraft>()),
+        (
+            "validation-report.schema.json",
+            schema_of::<ValidationReport>(),
+        ),
+        (
+            "eligibility-decision.schema.json",
+            schema_of::<EligibilityDecision>(),
+        ),
+    ]
+}
+
+/// A schema as written to its file: pretty JSON with a final newline.
+#[must_use]
+pub fn to_file_contents(schema: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,183 @@
+//! The `datapass-psc` binary, run as a user would: exit codes, French text by default, JSON
+//! output, stdin, and the schema files.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_datapass-psc"))
+}
+
+fn sample(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/requests")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn validate_the_valid_sample_in_french() {
+    let output = run(&["validate", &sample("hospiconnect.json")]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.starts_with("✔ Demande valide"), "{text}");
+    assert!(text.contains("130 025 265 00013"));
+}
+
+#[test]
+fn validate_an_invalid_sample_lists_every_error_with_its_field() {
+    let output = run(&["validate", &sample("invalid-siret-and-contacts.json")]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(sample("invalid-siret-and-contacts.report.json")).unwrap(),
+    )
+    .unwrap();
+    let errors = expected["errors"].as_array().unwrap();
+    assert!(
+        text.starts_with(&format!("✘ Demande invalide : {} erreurs", errors.len())),
+        "{text}"
+    );
+    for error in errors {
+        assert!(text.contains(error["path"].as_str().unwrap()));
+        assert!(text.contains(error["message_fr"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn validate_json_output_equals_the_committed_report() {
+    let output = run(&[
+        "validate",
+        "--format",
+        "json",
+        &sample("invalid-retention-and-legal-basis.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let actual: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(sample("invalid-retention-and-legal-basis.report.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn validate_reads_stdin_and_speaks_english() {
+    let mut child = bin()
+        .args(["validate", "-", "--lang", "en"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"scopes\": \"idnat\"}")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("Invalid request: 1 error"), "{text}");
+    assert!(text.contains("/scopes [json.invalid_type]"));
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    assert_eq!(
+        run(&["validate", "/nonexistent/request.json"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["validate"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["eligibility", "--requester", "association"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn eligibility_exits_0_whatever_the_outcome() {
+    let output = run(&["eligibility", "--requester", "individual"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("Désolé, vous n’êtes pas éligible"));
+    let output = run(&[
+        "eligibility",
+        "--requester",
+        "software-editor",
+        "--french",
+        "true",
+        "--web-solution",
+        "true",
+        "--health-professionals",
+        "true",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let decision: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(decision["outcome"], "eligible");
+    assert_eq!(decision["needed"].as_array().unwrap().len(), 5);
+    let output = run(&[
+        "eligibility",
+        "--requester",
+        "company",
+        "--web-solution",
+        "false",
+        "--format",
+        "json",
+    ]);
+    let decision: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(decision["outcome"], "not_eligible");
+    assert_eq!(
+        decision["unmet_conditions"][0]["code"],
+        "offers_web_solution"
+    );
+}
+
+#[test]
+fn schema_out_equals_the_committed_schemas_byte_for_byte() {
+    let dir = std::env::temp_dir().join(format!("datapass-psc-schemas-{}", std::process::id()));
+    let output = run(&["schema", "--out", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let mut names: Vec<_> = std::fs::read_dir(&committed)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    let mut written: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    written.sort();
+    assert_eq!(names, written);
+    for name in names {
+        assert_eq!(
+            std::fs::read(dir.join(&name)).unwrap(),
+            std::fs::read(committed.join(&name)).unwrap(),
+            "{name:?}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    // Without --out: the request schema.
+    let output = run(&["schema"]);
+    assert_eq!(
+        stdout(&output),
+        std::fs::read_to_string(committed.join("request.schema.json")).unwrap()
+    );
+}
