@@ -1078,7 +1078,7 @@ fn all_habilitations(
 /// guards, actor, reason, content validity, unchanged reopening, duplicate habilitation number.
 // Each event's refused states are listed next to its allowed arm, so the table reads event by
 // event; merging the identical `not_in_table` arms would scatter it.
-#[allow(clippy::too_many_lines, clippy::match_same_arms)]
+#[allow(clippy::match_same_arms)]
 pub(crate) fn transition(facts: &Facts<'_>, event: &Event) -> Result<Transition, TransitionError> {
     use Actor::{Applicant, Instructor, System};
     use EventKind as E;
