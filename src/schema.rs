@@ -17,6 +17,7 @@ use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::Value;
 
 use crate::eligibility::EligibilityDecision;
+use crate::lifecycle::{EventLog, RequestRecord};
 use crate::report::ValidationReport;
 use crate::request::{AuthorizationRequest, RequestDraft};
 
@@ -43,6 +44,8 @@ pub fn all() -> Vec<(&'static str, Value)> {
             "eligibility-decision.schema.json",
             schema_of::<EligibilityDecision>(),
         ),
+        ("request-record.schema.json", schema_of::<RequestRecord>()),
+        ("event-log.schema.json", schema_of::<EventLog>()),
     ]
 }
 
