@@ -136,4 +136,92 @@ pub const ALL: &[(&str, &str)] = &[
         "eligibility.unknown_requester",
         "a requester kind other than individual, company, public_administration, software_editor",
     ),
+    // Lifecycle: numbers.
+    ("request_number.empty", "a request number is blank"),
+    (
+        "request_number.invalid",
+        "not `D60501`, `d60501` or `60501` (a positive integer of at most 12 digits, no leading zero): \
+         a habilitation prefix, another character, zero, a leading zero, too many digits \
+         (params: found, index, character, max)",
+    ),
+    (
+        "habilitation_number.empty",
+        "a habilitation number is blank",
+    ),
+    (
+        "habilitation_number.invalid",
+        "not `H118386`, `h118386` or `118386` (a positive integer of at most 12 digits, no leading \
+         zero): a request prefix, another character, zero, a leading zero, too many digits \
+         (params: found, index, character, max)",
+    ),
+    // Lifecycle: transitions, checked in this order (params: state, event, and below).
+    (
+        "transition.time_went_backwards",
+        "the event is dated before the request's previous event (params: at, previous)",
+    ),
+    (
+        "transition.not_allowed",
+        "the (state, event) pair is not in the transition table, or a state guard fails \
+         (params: cause, habilitation_number)",
+    ),
+    (
+        "transition.forbidden_actor",
+        "this actor may not send this event in this state (params: actor)",
+    ),
+    (
+        "transition.reason_required",
+        "a required reason is missing or blank after trimming",
+    ),
+    (
+        "transition.invalid_request",
+        "`submit` or `approve` with content that does not validate (params: error_count, codes)",
+    ),
+    (
+        "transition.unchanged_reopening",
+        "submitting a reopening whose data equal the active habilitation's snapshot \
+         (params: habilitation_number)",
+    ),
+    (
+        "transition.duplicate_habilitation_number",
+        "`approve` with a habilitation number the request already holds \
+         (params: habilitation_number)",
+    ),
+    (
+        "habilitation_transition.not_allowed",
+        "a habilitation event its state does not allow: any event on a revoked habilitation \
+         (params: state, event)",
+    ),
+    // Lifecycle: stored records whose parts contradict each other.
+    (
+        "record.duplicate_habilitation_number",
+        "two habilitations share a number (params: habilitation_number)",
+    ),
+    (
+        "record.several_active_habilitations",
+        "more than one active habilitation (params: count)",
+    ),
+    (
+        "record.active_not_latest",
+        "the active habilitation is not the latest (params: habilitation_number)",
+    ),
+    (
+        "record.missing_active_habilitation",
+        "a validated or reopening request without an active habilitation (params: state, reopening)",
+    ),
+    (
+        "record.unexpected_habilitation",
+        "a habilitation the request's state rules out (params: state, reopening, habilitation_number)",
+    ),
+    (
+        "record.reopening_state",
+        "`reopening` set outside draft, changes_requested and submitted (params: state)",
+    ),
+    (
+        "record.missing_timestamp",
+        "a timestamp the state requires is absent (params: state, field)",
+    ),
+    (
+        "record.history_out_of_order",
+        "a history entry dated before the previous one (params: index)",
+    ),
 ];

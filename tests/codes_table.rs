@@ -92,6 +92,123 @@ fn standalone(code: &str) -> Option<Box<dyn Diagnostic>> {
         "text.empty" => Box::new(TextError::Empty),
         "request.invalid" => Box::new(datapass_psc::Error::from(validate_json("{}"))),
         "eligibility.unknown_requester" => err::<datapass_psc::RequesterKind>("association"),
+        "request_number.empty" => err::<datapass_psc::RequestNumber>(" "),
+        "request_number.invalid" => err::<datapass_psc::RequestNumber>("D-123"),
+        "habilitation_number.empty" => err::<datapass_psc::HabilitationNumber>(""),
+        "habilitation_number.invalid" => err::<datapass_psc::HabilitationNumber>("D118386"),
+        _ => return lifecycle(code),
+    })
+}
+
+/// A lifecycle error that produces `code`: an event refused by a record of D60501, or a
+/// broken record invariant.
+fn lifecycle(code: &str) -> Option<Box<dyn Diagnostic>> {
+    use chrono::{TimeZone, Utc};
+    use datapass_psc::lifecycle::HabilitationEvent;
+    use datapass_psc::{
+        Actor, Event, EventKind, HabilitationNumber, HabilitationState, RecordError, RequestDraft,
+        RequestRecord, RequestState,
+    };
+    let at = |day| Utc.with_ymd_and_hms(2024, 4, day, 10, 0, 0).unwrap();
+    let h60501: HabilitationNumber = "H60501".parse().unwrap();
+    let sample = RequestDraft::from_json(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/requests/hospiconnect.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let approve = |day| {
+        Event::new(
+            at(day),
+            Actor::Instructor,
+            EventKind::Approve {
+                habilitation_number: h60501,
+                message: None,
+            },
+        )
+    };
+    let submit = |day| Event::new(at(day), Actor::Applicant, EventKind::Submit);
+    let mut record = RequestRecord::new("D60501".parse().unwrap(), Some(sample));
+    let refused = |record: &mut RequestRecord, event| -> Box<dyn Diagnostic> {
+        Box::new(record.apply(event).expect_err("a refused event"))
+    };
+    Some(match code {
+        "transition.time_went_backwards" => {
+            record.apply(submit(15)).unwrap();
+            refused(&mut record, approve(14))
+        }
+        "transition.not_allowed" => refused(&mut record, approve(30)),
+        "transition.forbidden_actor" => refused(
+            &mut record,
+            Event::new(at(15), Actor::Instructor, EventKind::Submit),
+        ),
+        "transition.reason_required" => {
+            record.apply(submit(15)).unwrap();
+            let refuse = EventKind::Refuse { reason: None };
+            refused(&mut record, Event::new(at(30), Actor::Instructor, refuse))
+        }
+        "transition.invalid_request" => {
+            let mut empty = RequestRecord::new("D1".parse().unwrap(), None);
+            refused(&mut empty, submit(15))
+        }
+        "transition.unchanged_reopening" => {
+            record.apply(submit(15)).unwrap();
+            record.apply(approve(30)).unwrap();
+            let reopen = Event::new(at(30), Actor::Applicant, EventKind::Reopen);
+            record.apply(reopen).unwrap();
+            refused(&mut record, submit(30))
+        }
+        "transition.duplicate_habilitation_number" => {
+            record.apply(submit(15)).unwrap();
+            record.apply(approve(30)).unwrap();
+            let reopen = Event::new(at(30), Actor::Applicant, EventKind::Reopen);
+            record.apply(reopen).unwrap();
+            let mut changed = record.content().clone();
+            changed.project.as_mut().unwrap().name = Some("HospiConnect 2".into());
+            let update = EventKind::Update {
+                request: Box::new(changed),
+            };
+            record
+                .apply(Event::new(at(30), Actor::Applicant, update))
+                .unwrap();
+            record.apply(submit(30)).unwrap();
+            refused(&mut record, approve(30))
+        }
+        "habilitation_transition.not_allowed" => Box::new(
+            HabilitationState::Revoked
+                .apply(HabilitationEvent::Revoke)
+                .unwrap_err(),
+        ),
+        "record.duplicate_habilitation_number" => {
+            Box::new(RecordError::DuplicateHabilitationNumber {
+                habilitation_number: h60501,
+            })
+        }
+        "record.several_active_habilitations" => {
+            Box::new(RecordError::SeveralActiveHabilitations { count: 2 })
+        }
+        "record.active_not_latest" => Box::new(RecordError::ActiveNotLatest {
+            habilitation_number: h60501,
+        }),
+        "record.missing_active_habilitation" => Box::new(RecordError::MissingActiveHabilitation {
+            state: RequestState::Validated,
+            reopening: false,
+        }),
+        "record.unexpected_habilitation" => Box::new(RecordError::UnexpectedHabilitation {
+            state: RequestState::Refused,
+            reopening: false,
+            habilitation_number: h60501,
+        }),
+        "record.reopening_state" => Box::new(RecordError::ReopeningState {
+            state: RequestState::Validated,
+        }),
+        "record.missing_timestamp" => Box::new(RecordError::MissingTimestamp {
+            state: RequestState::Validated,
+            field: "last_validated_at",
+        }),
+        "record.history_out_of_order" => Box::new(RecordError::HistoryOutOfOrder { index: 3 }),
         _ => return None,
     })
 }
