@@ -7,6 +7,9 @@ use crate::eligibility::RequesterKindError;
 use crate::identifiers::{
     EmailError, PhoneNumberError, RetentionPeriodError, SirenError, SiretError,
 };
+use crate::lifecycle::{
+    HabilitationNumberError, RecordError, ReplayError, RequestNumberError, TransitionError,
+};
 use crate::report::ValidationReport;
 use crate::text::TextError;
 
@@ -49,6 +52,21 @@ pub enum Error {
     /// A request was refused, with every problem.
     #[error(transparent)]
     Request(#[from] ValidationReport),
+    /// A request number was refused.
+    #[error(transparent)]
+    RequestNumber(#[from] RequestNumberError),
+    /// A habilitation number was refused.
+    #[error(transparent)]
+    HabilitationNumber(#[from] HabilitationNumberError),
+    /// A lifecycle event was refused.
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    /// An event log could not be replayed.
+    #[error(transparent)]
+    Replay(#[from] ReplayError),
+    /// A request record contradicts itself.
+    #[error(transparent)]
+    Record(#[from] RecordError),
 }
 
 impl Error {
@@ -68,6 +86,11 @@ impl Error {
             Self::Retention(e) => e,
             Self::Text(e) => e,
             Self::RequesterKind(e) => e,
+            Self::RequestNumber(e) => e,
+            Self::HabilitationNumber(e) => e,
+            Self::Transition(e) => e,
+            Self::Replay(e) => e,
+            Self::Record(e) => e,
             Self::Request(_) => return None,
         })
     }

@@ -457,3 +457,33 @@ fn trait_contract() {
     error::<RecordError>();
     error::<datapass_psc::lifecycle::HabilitationTransitionError>();
 }
+
+#[test]
+fn the_crate_error_wraps_lifecycle_errors() {
+    fn approve_draft(
+        number: &str,
+        habilitation: &str,
+    ) -> Result<RequestRecord, datapass_psc::Error> {
+        let mut record = RequestRecord::new(number.parse()?, None);
+        record.apply(ev(
+            t(1),
+            Actor::Instructor,
+            EventKind::Approve {
+                habilitation_number: habilitation.parse()?,
+                message: None,
+            },
+        ))?;
+        Ok(record)
+    }
+    let code = |r: Result<RequestRecord, datapass_psc::Error>| r.unwrap_err().code();
+    assert_eq!(code(approve_draft("H1", "H1")), "request_number.invalid");
+    assert_eq!(
+        code(approve_draft("D1", "D1")),
+        "habilitation_number.invalid"
+    );
+    assert_eq!(code(approve_draft("D1", "H1")), "transition.not_allowed");
+    let replay = RequestRecord::replay(d("D1"), [submit(1)]).unwrap_err();
+    let error = datapass_psc::Error::from(replay);
+    assert_eq!(error.code(), "transition.invalid_request");
+    assert_eq!(error.params()["index"], 0);
+}
