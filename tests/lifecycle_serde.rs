@@ -487,3 +487,27 @@ fn the_crate_error_wraps_lifecycle_errors() {
     assert_eq!(error.code(), "transition.invalid_request");
     assert_eq!(error.params()["index"], 0);
 }
+
+/// decisions.md §19: a stored record keeps loading when today's phone metadata would refuse one
+/// of its snapshot's numbers; a new request with the same number is still refused.
+#[test]
+fn stored_snapshots_trust_their_e164_phones() {
+    let mut record = RequestRecord::new(d("D60501"), Some(sample()));
+    apply_all(&mut record, [submit(1), approve(2, "H60501")]);
+    let mut stored: serde_json::Value = serde_json::from_str(&json(&record)).unwrap();
+    // `+33 7 00 …` is not assigned today.
+    stored["habilitations"][0]["request"]["contacts"]["applicant"]["phone"] = "+33700123456".into();
+    let loaded: RequestRecord =
+        serde_json::from_value(stored.clone()).expect("a stored record loads");
+    let snapshot = loaded.active_habilitation().unwrap().request();
+    assert_eq!(snapshot.contacts().applicant.phone.as_str(), "+33700123456");
+    assert_eq!(snapshot.contacts().applicant.phone.region(), None);
+    // A fresh request with that number is refused.
+    let fresh = serde_json::to_string(&stored["habilitations"][0]["request"]).unwrap();
+    let report = datapass_psc::validate_json(&fresh);
+    assert_eq!(report.error_codes(), ["phone.invalid"]);
+    // A stored phone that is not E.164 gets no such trust.
+    stored["habilitations"][0]["request"]["contacts"]["applicant"]["phone"] =
+        "07 00 12 34 56".into();
+    assert!(serde_json::from_value::<RequestRecord>(stored).is_err());
+}

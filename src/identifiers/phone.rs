@@ -145,6 +145,29 @@ impl PhoneNumber {
         self.mobile
     }
 
+    /// A number stored earlier in E.164 (`+` and 8 to 15 digits), trusted without checking it
+    /// against today's metadata: used when loading stored records, so that a metadata update
+    /// cannot make them unreadable. Region and mobile flag come from the metadata when it still
+    /// knows the number. `None` when the string is not E.164-shaped.
+    #[must_use]
+    pub fn from_stored(e164: &str) -> Option<Self> {
+        let digits = e164.strip_prefix('+')?;
+        if !(8..=15).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if let Ok(valid) = e164.parse::<Self>() {
+            return (valid.e164 == e164).then_some(valid);
+        }
+        let parsed = phonenumber::parse(None, e164).ok()?;
+        let country_code_len = parsed.code().value().to_string().len();
+        Some(Self {
+            e164: e164.to_owned(),
+            country_code_len,
+            region: None,
+            mobile: false,
+        })
+    }
+
     /// The masked form used by `Debug`: the country code and the first national digit, then
     /// stars, then the last two digits (`+336******78`).
     #[must_use]

@@ -196,7 +196,8 @@ impl Diagnostic for HabilitationTransitionError {
 ///
 /// JSON: `{"number": "H118386", "state": "active", "created_at": "2024-06-19T10:00:00Z",
 /// "message": "…", "request": {…}}` (`message` is left out when there is none).
-/// Deserializing the snapshot validates it like any [`AuthorizationRequest`].
+/// Deserializing the snapshot validates it like any [`AuthorizationRequest`], except that its
+/// stored E.164 phone numbers are trusted ([`AuthorizationRequest::from_stored`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
@@ -213,7 +214,8 @@ pub struct Habilitation {
     /// The instructor's approval message (« Message complémentaire »), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     message: Option<String>,
-    /// The approved request.
+    /// The approved request, loaded with [`AuthorizationRequest::from_stored`].
+    #[serde(deserialize_with = "AuthorizationRequest::deserialize_stored")]
     request: AuthorizationRequest,
 }
 

@@ -26,6 +26,11 @@ impl Subject {
 #[derive(Debug, Default)]
 pub(crate) struct Checker {
     pub report: ValidationReport,
+    /// Loading a stored snapshot: phones already in E.164 are trusted even if today's metadata
+    /// no longer knows their range (see [`PhoneNumber::from_stored`]).
+    ///
+    /// [`PhoneNumber::from_stored`]: crate::PhoneNumber
+    pub trust_stored_phones: bool,
 }
 
 impl Checker {

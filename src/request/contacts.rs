@@ -189,14 +189,22 @@ fn check_contact(
             format!("{who_en}'s email address"),
         ),
     );
-    let phone = c.parse::<PhoneNumber>(
-        draft.and_then(|d| d.phone.as_deref()),
-        &base.key("phone"),
-        &Subject::new(
-            format!("le numéro de téléphone {of_fr}"),
-            format!("{who_en}'s phone number"),
-        ),
-    );
+    let raw_phone = draft.and_then(|d| d.phone.as_deref());
+    let stored = if c.trust_stored_phones {
+        raw_phone.and_then(PhoneNumber::from_stored)
+    } else {
+        None
+    };
+    let phone = stored.or_else(|| {
+        c.parse::<PhoneNumber>(
+            raw_phone,
+            &base.key("phone"),
+            &Subject::new(
+                format!("le numéro de téléphone {of_fr}"),
+                format!("{who_en}'s phone number"),
+            ),
+        )
+    });
     Some(Contact {
         given_name: given_name?,
         family_name: family_name?,

@@ -199,6 +199,32 @@ impl AuthorizationRequest {
     }
 }
 
+impl AuthorizationRequest {
+    /// Rebuilds a request stored earlier in canonical form (a habilitation snapshot).
+    ///
+    /// Every rule is checked as in [`RequestDraft::validate`], except that a phone number
+    /// already written in E.164 is trusted even when today's phone metadata no longer
+    /// recognises its range: a stored record must keep loading after a metadata update.
+    ///
+    /// # Errors
+    /// The validation report, as [`RequestDraft::validate`].
+    pub fn from_stored(draft: &RequestDraft) -> Result<Self, ValidationReport> {
+        let (request, report) = draft.check_with(Checker {
+            trust_stored_phones: true,
+            ..Checker::default()
+        });
+        request.filter(|_| report.is_valid()).ok_or(report)
+    }
+
+    /// Deserializes a stored request through [`AuthorizationRequest::from_stored`].
+    pub(crate) fn deserialize_stored<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let draft = RequestDraft::deserialize(deserializer)?;
+        Self::from_stored(&draft).map_err(serde::de::Error::custom)
+    }
+}
+
 impl<'de> Deserialize<'de> for AuthorizationRequest {
     /// Deserializes a draft and validates it; the error lists every problem.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -411,7 +437,10 @@ impl RequestDraft {
     }
 
     fn check(&self) -> (Option<AuthorizationRequest>, ValidationReport) {
-        let mut c = Checker::default();
+        self.check_with(Checker::default())
+    }
+
+    fn check_with(&self, mut c: Checker) -> (Option<AuthorizationRequest>, ValidationReport) {
         let organization = project::check_organization(self.organization.as_ref(), &mut c);
         let project = project::check_project(self.project.as_ref(), &mut c);
         let legal_basis = legal_basis::check_legal_basis(self.legal_basis.as_ref(), &mut c);
