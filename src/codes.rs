@@ -224,4 +224,8 @@ pub const ALL: &[(&str, &str)] = &[
         "record.history_out_of_order",
         "a history entry dated before the previous one (params: index)",
     ),
+    (
+        "event_log.invalid",
+        "an event log does not follow its format (unknown key, bad number, unknown event), at the path where reading stopped",
+    ),
 ];

@@ -87,6 +87,24 @@ impl Issue {
     }
 }
 
+impl Issue {
+    /// The `json.syntax` issue: the document is not well-formed JSON.
+    #[must_use]
+    pub fn json_syntax(error: &serde_json::Error) -> Self {
+        let (line, column) = (error.line(), error.column());
+        Self::new(
+            codes::JSON_SYNTAX,
+            &Pointer::root(),
+            format!("Le document n'est pas du JSON valide (ligne {line}, colonne {column})"),
+            format!("The document is not valid JSON (line {line}, column {column})"),
+            crate::diagnostic::params([
+                ("line", serde_json::json!(line)),
+                ("column", serde_json::json!(column)),
+            ]),
+        )
+    }
+}
+
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} at {:?}: {}", self.code, self.path, self.message_en)

@@ -167,10 +167,11 @@ fn schema_out_equals_the_committed_schemas_byte_for_byte() {
     written.sort();
     assert_eq!(names, written);
     for name in names {
-        assert_eq!(
-            std::fs::read(dir.join(&name)).unwrap(),
-            std::fs::read(committed.join(&name)).unwrap(),
-            "{name:?}"
+        let same = std::fs::read(dir.join(&name)).unwrap()
+            == std::fs::read(committed.join(&name)).unwrap();
+        assert!(
+            same,
+            "{name:?} differs from schemas/: cargo run --features cli -- schema --out schemas"
         );
     }
     std::fs::remove_dir_all(&dir).unwrap();
@@ -179,5 +180,109 @@ fn schema_out_equals_the_committed_schemas_byte_for_byte() {
     assert_eq!(
         stdout(&output),
         std::fs::read_to_string(committed.join("request.schema.json")).unwrap()
+    );
+}
+
+fn lifecycle_log(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/lifecycle")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn lifecycle_replays_the_d60501_timeline() {
+    let output = run(&[
+        "lifecycle",
+        "--format",
+        "json",
+        &lifecycle_log("d60501.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["request_number"], "D60501");
+    assert_eq!(summary["psc_connection_reference"], "D60501");
+    assert_eq!(summary["state"], "validated");
+    assert_eq!(summary["reopening"], false);
+    let habilitations: Vec<(&str, &str)> = summary["habilitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["number"].as_str().unwrap(), h["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        habilitations,
+        [("H60501", "obsolete"), ("H118386", "active")]
+    );
+    assert_eq!(summary["history"].as_array().unwrap().len(), 6);
+    assert_eq!(
+        summary["habilitations"][1]["created_at"],
+        "2024-06-19T09:00:00Z"
+    );
+    // No personal data in the summary.
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("Moreau"));
+
+    let text = stdout(&run(&["lifecycle", &lifecycle_log("d60501.json")]));
+    assert!(
+        text.starts_with(
+            "Demande D60501 : Validée\nNuméro à communiquer à Pro Santé Connect : D60501"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("H118386 — Active — 19/06/2024"));
+}
+
+#[test]
+fn a_refused_event_exits_1_with_its_index() {
+    let output = run(&[
+        "lifecycle",
+        "--format",
+        "json",
+        &lifecycle_log("archive-with-active-habilitation.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let error = &error["error"];
+    assert_eq!(error["code"], "transition.not_allowed");
+    assert_eq!(error["index"], 2);
+    assert_eq!(error["state"], "validated");
+    assert_eq!(error["event"], "archive");
+    assert!(
+        error["message_fr"]
+            .as_str()
+            .unwrap()
+            .contains("Supprimer la demande")
+    );
+    assert!(error["message_en"].is_string());
+}
+
+#[test]
+fn an_unreadable_event_log_exits_1_with_its_path() {
+    let mut child = bin()
+        .args(["lifecycle", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"request_number": "D1", "events": [{"at": "2024-01-01T00:00:00Z", "actor": "applicant", "event": "teleport"}]}"#)
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(error["error"]["code"], "event_log.invalid");
+    assert!(
+        error["error"]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("/events/0")
+    );
+    assert_eq!(
+        run(&["lifecycle", "/nonexistent.json"]).status.code(),
+        Some(2)
     );
 }

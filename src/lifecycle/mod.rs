@@ -6,6 +6,7 @@
 //! - [`request_state`]: [`RequestState`], [`Actor`], [`Event`] and the one transition function.
 //! - [`habilitation`]: [`Habilitation`] and [`HabilitationState`].
 //! - [`record`]: [`RequestRecord`], [`HistoryEntry`], [`EventLog`], replay.
+//! - [`summary`]: [`RecordSummary`], a record at a glance.
 //!
 //! Module dependencies: `numbers` ← `habilitation` ← `request_state` ← `record`.
 
@@ -15,6 +16,7 @@ pub mod habilitation;
 pub mod numbers;
 pub mod record;
 pub mod request_state;
+pub mod summary;
 
 pub use habilitation::{
     Habilitation, HabilitationEvent, HabilitationState, HabilitationTransitionError,
@@ -24,6 +26,7 @@ pub use record::{EventLog, HistoryEntry, RecordError, ReplayError, RequestRecord
 pub use request_state::{
     Actor, Event, EventKind, EventName, NotAllowedCause, RequestState, TransitionError,
 };
+pub use summary::{HabilitationSummary, HistorySummary, RecordSummary};
 
 /// The schema of a time. No `format: date-time`: chrono also accepts forms that format rejects
 /// (a space instead of `T`, a leap second), and a schema never rejects what the crate accepts.

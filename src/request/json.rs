@@ -96,21 +96,7 @@ fn parse_strict(bytes: &[u8]) -> Result<Value, Issue> {
                     params: Map::new(),
                 }
             } else {
-                Issue::new(
-                    codes::JSON_SYNTAX,
-                    &Pointer::root(),
-                    format!(
-                        "Le document n'est pas du JSON valide (ligne {}, colonne {})",
-                        e.line(),
-                        e.column()
-                    ),
-                    format!(
-                        "The document is not valid JSON (line {}, column {})",
-                        e.line(),
-                        e.column()
-                    ),
-                    params([("line", json!(e.line())), ("column", json!(e.column()))]),
-                )
+                Issue::json_syntax(&e)
             }
         })?;
     Ok(value)

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use datapass_psc::lifecycle::EventLog;
 use datapass_psc::{EligibilityAnswers, RequestDraft, RequesterKind, ValidationReport};
 
 /// Check DataPass authorization requests to API Pro Santé Connect.
@@ -43,6 +44,13 @@ enum Command {
         /// The solution is addressed to health professionals.
         #[arg(long)]
         health_professionals: Option<bool>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Replay an event log (or `-` for stdin) and print where the request stands.
+    Lifecycle {
+        /// The event log, as JSON: `{"request_number", "request"?, "events": [...]}`.
+        file: PathBuf,
         #[command(flatten)]
         output: Output,
     },
@@ -146,6 +154,39 @@ fn schema(out: Option<&Path>) -> Result<ExitCode, UsageError> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn lifecycle(file: &Path, output: &Output) -> Result<ExitCode, UsageError> {
+    let bytes = read_input(file)?;
+    let replayed = EventLog::from_json_slice(&bytes).map(|log| log.replay());
+    let json = output.format == Format::Json;
+    Ok(match replayed {
+        Ok(Ok(record)) => {
+            let summary = record.summary();
+            if json {
+                print_json(&summary);
+            } else {
+                print!("{}", text::summary(&summary, output.lang));
+            }
+            ExitCode::SUCCESS
+        }
+        Ok(Err(refused)) => {
+            if json {
+                print_json(&serde_json::json!({ "error": refused }));
+            } else {
+                print!("{}", text::refusal(&refused, output.lang));
+            }
+            ExitCode::from(1)
+        }
+        Err(issue) => {
+            if json {
+                print_json(&serde_json::json!({ "error": issue }));
+            } else {
+                print!("{}", text::unreadable_log(&issue, output.lang));
+            }
+            ExitCode::from(1)
+        }
+    })
+}
+
 fn parse_requester(value: &str) -> Result<RequesterKind, String> {
     value
         .parse()
@@ -181,6 +222,7 @@ fn main() -> ExitCode {
             },
             output,
         )),
+        Command::Lifecycle { file, output } => lifecycle(file, output),
         Command::Schema { out } => schema(out.as_deref()),
     };
     result.unwrap_or_else(|UsageError(message)| {

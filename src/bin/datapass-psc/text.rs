@@ -2,7 +2,10 @@
 
 use std::fmt::Write as _;
 
-use datapass_psc::{AuthorizationRequest, EligibilityDecision, Issue, ValidationReport};
+use datapass_psc::lifecycle::{RecordSummary, ReplayError};
+use datapass_psc::{
+    AuthorizationRequest, Diagnostic, EligibilityDecision, Issue, ValidationReport,
+};
 
 use crate::Lang;
 
@@ -145,4 +148,100 @@ pub(crate) fn decision(decision: &EligibilityDecision, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// A replayed record as text.
+pub(crate) fn summary(summary: &RecordSummary, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let mut out = String::new();
+    let reopening = match (summary.reopening, fr) {
+        (true, true) => " (mise à jour en cours)",
+        (true, false) => " (being reopened)",
+        (false, _) => "",
+    };
+    if fr {
+        let _ = writeln!(
+            out,
+            "Demande {} : {}{reopening}",
+            summary.request_number, summary.state_fr
+        );
+        let _ = writeln!(
+            out,
+            "Numéro à communiquer à Pro Santé Connect : {}",
+            summary.psc_connection_reference
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "Request {}: {}{reopening}",
+            summary.request_number,
+            summary.state.as_str()
+        );
+        let _ = writeln!(
+            out,
+            "Number to give Pro Santé Connect: {}",
+            summary.psc_connection_reference
+        );
+    }
+    if !summary.habilitations.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            if fr {
+                "Habilitations :"
+            } else {
+                "Habilitations:"
+            }
+        );
+        for h in summary.habilitations.iter().rev() {
+            let state = if fr {
+                h.state.label_fr()
+            } else {
+                h.state.as_str()
+            };
+            let _ = writeln!(
+                out,
+                "  {} — {state} — {}",
+                h.number,
+                h.created_at.format("%d/%m/%Y")
+            );
+        }
+    }
+    let _ = writeln!(out, "{}", if fr { "Historique :" } else { "History:" });
+    for entry in &summary.history {
+        let what = if fr {
+            entry.summary_fr.clone()
+        } else {
+            format!(
+                "{} by {}",
+                entry.entry.event.as_str(),
+                entry.entry.actor.as_str()
+            )
+        };
+        let _ = writeln!(
+            out,
+            "  {} — {what}",
+            entry.entry.at.format("%d/%m/%Y %H:%M")
+        );
+    }
+    out
+}
+
+/// A refused event as text.
+pub(crate) fn refusal(refused: &ReplayError, lang: Lang) -> String {
+    let message = match lang {
+        Lang::Fr => refused.message_fr(),
+        Lang::En => refused.message_en(),
+    };
+    format!("✘ [{}] {message}\n", refused.code())
+}
+
+/// An unreadable event log as text.
+pub(crate) fn unreadable_log(issue: &Issue, lang: Lang) -> String {
+    format!(
+        "✘ {} [{}]\n    {}\n",
+        field(issue),
+        issue.code,
+        message(issue, lang)
+    )
 }

@@ -1,0 +1,152 @@
+//! What a person or a tool wants to know about a record at a glance, and the JSON forms of
+//! event-log reading errors and replay refusals.
+
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value, json};
+
+use super::habilitation::HabilitationState;
+use super::numbers::{HabilitationNumber, RequestNumber};
+use super::record::{EventLog, HistoryEntry, ReplayError, RequestRecord};
+use super::request_state::RequestState;
+use crate::diagnostic::Diagnostic;
+use crate::report::{Issue, Pointer};
+
+/// A record at a glance: where the request stands, its habilitations without their snapshots,
+/// its history with DataPass's French summaries, and the number to give Pro Santé Connect.
+///
+/// Holds no personal data (the request content and the snapshots are left out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct RecordSummary {
+    /// The request number (`D60501`).
+    pub request_number: RequestNumber,
+    /// The number to give Pro Santé Connect onboarding: the request number.
+    pub psc_connection_reference: RequestNumber,
+    /// The request's state.
+    pub state: RequestState,
+    /// Its French label (« Validée »).
+    pub state_fr: &'static str,
+    /// Whether the validated request is being changed (« Mise à jour »).
+    pub reopening: bool,
+    /// The habilitations, oldest first.
+    pub habilitations: Vec<HabilitationSummary>,
+    /// The accepted events, oldest first.
+    pub history: Vec<HistorySummary>,
+}
+
+/// A habilitation without its snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct HabilitationSummary {
+    /// Its number (`H118386`).
+    pub number: HabilitationNumber,
+    /// Active, obsolete or revoked.
+    pub state: HabilitationState,
+    /// The approval time.
+    pub created_at: DateTime<Utc>,
+    /// « Habilitation H118386 du 19/06/2024 ».
+    pub title_fr: String,
+}
+
+/// A history entry with its French summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct HistorySummary {
+    /// The entry.
+    #[serde(flatten)]
+    pub entry: HistoryEntry,
+    /// DataPass's French summary (« L'instructeur a approuvé la demande. »).
+    pub summary_fr: String,
+}
+
+impl RequestRecord {
+    /// The record at a glance (see [`RecordSummary`]).
+    #[must_use]
+    pub fn summary(&self) -> RecordSummary {
+        RecordSummary {
+            request_number: self.request_number(),
+            psc_connection_reference: self.psc_connection_reference(),
+            state: self.state(),
+            state_fr: self.state().label_fr(),
+            reopening: self.is_reopening(),
+            habilitations: self
+                .habilitations()
+                .iter()
+                .map(|h| HabilitationSummary {
+                    number: h.number(),
+                    state: h.state(),
+                    created_at: h.created_at(),
+                    title_fr: h.title_fr(),
+                })
+                .collect(),
+            history: self
+                .history()
+                .iter()
+                .map(|entry| HistorySummary {
+                    summary_fr: entry.summary_fr(),
+                    entry: entry.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Serialized as `{"code", "index", "state", "event", "message_fr", "message_en", "params"}`.
+impl Serialize for ReplayError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        json!({
+            "code": self.code(),
+            "index": self.index(),
+            "state": self.error().state(),
+            "event": self.error().event(),
+            "message_fr": self.message_fr(),
+            "message_en": self.message_en(),
+            "params": self.params(),
+        })
+        .serialize(serializer)
+    }
+}
+
+/// The code of an event log that does not fit the format.
+pub const EVENT_LOG_INVALID: &str = "event_log.invalid";
+
+impl EventLog {
+    /// Reads an event log from JSON. A leading byte-order mark is accepted.
+    ///
+    /// # Errors
+    /// An [`Issue`] with `json.syntax` (not JSON) or `event_log.invalid` (a value or key that
+    /// does not fit the format), and the JSON Pointer where reading stopped. The message never
+    /// quotes the document.
+    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, Issue> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+        let log: Self = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+            let inner = e.inner();
+            if inner.is_syntax() || inner.is_eof() || inner.is_io() {
+                Issue::json_syntax(inner)
+            } else {
+                Issue::new(
+                    EVENT_LOG_INVALID,
+                    &pointer_of(e.path()),
+                    "Le journal d'événements ne respecte pas le format attendu à cet endroit"
+                        .to_owned(),
+                    "The event log does not follow the expected format at this place".to_owned(),
+                    Map::<String, Value>::new(),
+                )
+            }
+        })?;
+        deserializer.end().map_err(|e| Issue::json_syntax(&e))?;
+        Ok(log)
+    }
+}
+
+/// The JSON Pointer of a `serde_path_to_error` path.
+fn pointer_of(path: &serde_path_to_error::Path) -> Pointer {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .fold(Pointer::root(), |pointer, segment| match segment {
+            Segment::Seq { index } => pointer.index(*index),
+            Segment::Map { key } => pointer.key(key),
+            Segment::Enum { variant } => pointer.key(variant),
+            Segment::Unknown => pointer,
+        })
+}
