@@ -55,7 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             record
                 .history()
                 .last()
-                .map(|h| h.summary_fr())
+                .map(datapass_psc::HistoryEntry::summary_fr)
                 .unwrap_or_default(),
             record.state().label_fr()
         );
