@@ -387,13 +387,20 @@ impl RequestDraft {
     /// and `dpo.not_informed`.
     pub fn validate(&self) -> Result<AuthorizationRequest, ValidationReport> {
         let (request, report) = self.check();
-        request.filter(|_| report.is_valid()).ok_or(report)
+        request.ok_or(report)
     }
 
     /// The full report (errors and warnings) of this draft.
     #[must_use]
     pub fn report(&self) -> ValidationReport {
         self.check().1
+    }
+
+    /// Validates once and returns both the complete request (`Some` exactly when the report has
+    /// no error) and the full report, warnings included.
+    #[must_use]
+    pub fn validate_and_report(&self) -> (Option<AuthorizationRequest>, ValidationReport) {
+        self.check()
     }
 
     /// Validates one wizard step on its own, without complaining about the other steps.
@@ -437,7 +444,8 @@ impl RequestDraft {
     }
 
     fn check(&self) -> (Option<AuthorizationRequest>, ValidationReport) {
-        self.check_with(Checker::default())
+        let (request, report) = self.check_with(Checker::default());
+        (request.filter(|_| report.is_valid()), report)
     }
 
     fn check_with(&self, mut c: Checker) -> (Option<AuthorizationRequest>, ValidationReport) {

@@ -127,10 +127,8 @@ pub(crate) fn check_personal_data(
             &recipients_path,
             &Subject::new("les destinataires des données", "the data recipients"),
         );
-    } else if let Some(draft) = draft
-        && draft.validate().is_err()
-    {
-        validator_issues(draft.validate(), &base, c, |field, found| match field {
+    } else if let Some(Err(errors)) = draft.map(Validate::validate) {
+        validator_issues(Err(errors), &base, c, |field, found| match field {
             "recipients" => Some(TooManyRecipients { found }),
             _ => None,
         });

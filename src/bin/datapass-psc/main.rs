@@ -112,8 +112,7 @@ fn validate(file: &Path, output: &Output) -> Result<ExitCode, UsageError> {
     let bytes = read_input(file)?;
     let (report, request) = match RequestDraft::from_json_slice(&bytes) {
         Ok(draft) => {
-            let report = draft.report();
-            let request = draft.validate().ok();
+            let (request, report) = draft.validate_and_report();
             (report, request)
         }
         Err(report) => (report, None),
