@@ -81,7 +81,7 @@ impl Issue {
             codes::REQUIRED,
             path,
             format!("Veuillez renseigner {subject_fr}"),
-            sentence(subject_en, "is required"),
+            sentence(subject_en, "must be filled in"),
             Map::new(),
         )
     }

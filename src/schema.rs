@@ -24,10 +24,24 @@ use crate::request::{AuthorizationRequest, RequestDraft};
 /// The schema of `T`, draft 2020-12, as JSON.
 #[must_use]
 pub fn schema_of<T: JsonSchema>() -> Value {
-    SchemaSettings::draft2020_12()
+    let schema = SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<T>()
-        .to_value()
+        .to_value();
+    // Put the identifying keys first, so that the files read top-down.
+    match schema {
+        Value::Object(mut map) => {
+            let mut ordered = serde_json::Map::with_capacity(map.len());
+            for key in ["$schema", "title", "description"] {
+                if let Some(value) = map.shift_remove(key) {
+                    ordered.insert(key.to_owned(), value);
+                }
+            }
+            ordered.extend(map);
+            Value::Object(ordered)
+        }
+        other => other,
+    }
 }
 
 /// Every exported schema, with its file name, in a stable order: the complete request first.

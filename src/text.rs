@@ -170,11 +170,13 @@ impl PersonName {
     }
 }
 
-/// Masks a name to its first character followed by `***` (`***` alone when empty).
+/// Masks a name to its first character followed by `***`; `***` alone when the name has fewer
+/// than two characters, since its first letter would give it away.
 pub(crate) fn mask_name(name: &str) -> String {
-    match name.trim().chars().next() {
-        Some(first) => format!("{first}***"),
-        None => "***".to_owned(),
+    let name = name.trim();
+    match name.chars().next() {
+        Some(first) if name.chars().count() > 1 => format!("{first}***"),
+        _ => "***".to_owned(),
     }
 }
 

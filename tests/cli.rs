@@ -230,7 +230,7 @@ fn lifecycle_replays_the_d60501_timeline() {
         ),
         "{text}"
     );
-    assert!(text.contains("H118386 — Active — 19/06/2024"));
+    assert!(text.contains("H118386 — Active — 19/06/2024 09:00 UTC"));
 }
 
 #[test]

@@ -216,10 +216,11 @@ fn lifecycle(code: &str) -> Option<Box<dyn Diagnostic>> {
 /// The French message of the first issue with `code`.
 fn message_for(code: &str) -> String {
     if code == "event_log.invalid" {
-        let issue = datapass_psc::lifecycle::EventLog::from_json_slice(
+        let report = datapass_psc::lifecycle::EventLog::from_json_slice(
             br#"{"request_number": "H1", "events": []}"#,
         )
         .unwrap_err();
+        let issue = report.errors()[0].clone();
         assert_eq!(
             (issue.code.as_str(), issue.path.as_str()),
             (code, "/request_number")

@@ -360,3 +360,32 @@ proptest! {
         let _ = RequestDraft::from_json_slice(&bytes);
     }
 }
+
+#[test]
+fn the_first_structural_problem_in_document_order_is_reported() {
+    structural(
+        r#"{"zzz": 1, "organization": "x"}"#,
+        "json.unknown_field",
+        "/zzz",
+    );
+    structural(
+        r#"{"organization": "x", "zzz": 1}"#,
+        "json.invalid_type",
+        "/organization",
+    );
+    structural(
+        r#"{"contacts": {"technical_contact": {"phone": 6}, "applicant": {"fax": "01"}}}"#,
+        "json.invalid_type",
+        "/contacts/technical_contact/phone",
+    );
+}
+
+#[test]
+fn short_personal_values_are_masked_entirely() {
+    let email: datapass_psc::Email = "ab@exemple.fr".parse().unwrap();
+    assert_eq!(format!("{email:?}"), "Email(***)");
+    let name: datapass_psc::text::PersonName = "J".parse().unwrap();
+    assert_eq!(format!("{name:?}"), "PersonName(***)");
+    let name: datapass_psc::text::PersonName = "Jo".parse().unwrap();
+    assert_eq!(format!("{name:?}"), "PersonName(J***)");
+}

@@ -71,6 +71,37 @@ fn single_field_cases() -> Vec<(&'static str, Value, &'static str)> {
             json!("ftp://legifrance.gouv.fr/texte"),
             "legal_basis.url_invalid",
         ),
+        // Forms the lenient WHATWG parser would repair: refused, since the URL is stored as given.
+        (
+            "/legal_basis/url",
+            json!("https:example.com"),
+            "legal_basis.url_invalid",
+        ),
+        (
+            "/legal_basis/url",
+            json!("http:/www.legifrance.gouv.fr/x"),
+            "legal_basis.url_invalid",
+        ),
+        (
+            "/legal_basis/url",
+            json!(r"https:\\example.com\a"),
+            "legal_basis.url_invalid",
+        ),
+        (
+            "/legal_basis/url",
+            json!("https://ex\tample.com"),
+            "legal_basis.url_invalid",
+        ),
+        (
+            "/legal_basis/url",
+            json!("https://example.com/a b"),
+            "legal_basis.url_invalid",
+        ),
+        (
+            "/legal_basis/url",
+            json!("https://"),
+            "legal_basis.url_invalid",
+        ),
         (
             "/legal_basis/url",
             Value::String(format!("https://x.fr/{}", "a".repeat(2000))),
@@ -244,6 +275,22 @@ fn legal_basis_needs_a_url_or_a_document() {
         set(doc, "/legal_basis/documents", json!([]));
     });
     assert_single_error(&report, "legal_basis.url_invalid", "/legal_basis/url");
+}
+
+#[test]
+fn urls_are_kept_exactly_as_given() {
+    for url in [
+        "HTTPS://www.Legifrance.gouv.fr/loda/id/JORFTEXT000043290292?x=1#a",
+        "http://localhost:8080/texte",
+    ] {
+        let mut doc = sample();
+        set(&mut doc, "/legal_basis/url", json!(format!("  {url} ")));
+        let request = RequestDraft::from_json(&doc.to_string())
+            .unwrap()
+            .validate()
+            .unwrap();
+        assert_eq!(request.legal_basis().url().unwrap().as_str(), url);
+    }
 }
 
 #[test]

@@ -259,3 +259,22 @@ proptest! {
         prop_assert!(validator("draft.schema.json").is_valid(&value));
     }
 }
+
+#[test]
+fn the_schema_accepts_every_url_form_the_crate_keeps() {
+    let request = validator("request.schema.json");
+    for url in [
+        "HTTPS://www.Legifrance.gouv.fr/loda/id/JORFTEXT000043290292?x=1#a",
+        "http://localhost:8080/texte",
+        " https://www.legifrance.gouv.fr/ ",
+    ] {
+        let mut doc = sample();
+        doc["legal_basis"]["url"] = json!(url);
+        assert!(validate_json(&doc.to_string()).is_valid(), "{url}");
+        assert!(request.is_valid(&doc), "{url}");
+    }
+    let mut doc = sample();
+    doc["legal_basis"]["documents"][0]["media_type"] = json!("application/pdf\u{85}");
+    assert!(validate_json(&doc.to_string()).is_valid());
+    assert!(request.is_valid(&doc));
+}

@@ -97,15 +97,17 @@ impl Email {
     }
 
     /// The masked form used by `Debug`: first character of the local part, `***`, then the
-    /// domain (`j***@exemple.fr`).
+    /// domain (`j***@exemple.fr`); `***` alone when the local part has two characters or fewer.
     #[must_use]
     pub fn masked(&self) -> String {
+        // A local part of one or two characters would be given away by its first letter and
+        // the domain: such short addresses are masked entirely.
         match self.0.rsplit_once('@') {
-            Some((local, domain)) => match local.chars().next() {
-                Some(first) => format!("{first}***@{domain}"),
-                None => "***".to_owned(),
-            },
-            None => "***".to_owned(),
+            Some((local, domain)) if local.chars().count() > 2 => {
+                let first = local.chars().next().unwrap_or('*');
+                format!("{first}***@{domain}")
+            }
+            _ => "***".to_owned(),
         }
     }
 }

@@ -11,7 +11,7 @@ use super::numbers::{HabilitationNumber, RequestNumber};
 use super::record::{EventLog, HistoryEntry, ReplayError, RequestRecord};
 use super::request_state::RequestState;
 use crate::diagnostic::Diagnostic;
-use crate::report::{Issue, Pointer};
+use crate::report::{Issue, Pointer, ValidationReport};
 
 /// A record at a glance: where the request stands, its habilitations without their snapshots,
 /// its history with DataPass's French summaries, and the number to give Pro Santé Connect.
@@ -113,29 +113,34 @@ impl EventLog {
     /// Reads an event log from JSON. A leading byte-order mark is accepted.
     ///
     /// # Errors
-    /// An [`Issue`] with `json.syntax` (not JSON) or `event_log.invalid` (a value or key that
-    /// does not fit the format), and the JSON Pointer where reading stopped. The message never
-    /// quotes the document.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, Issue> {
+    /// A report with one issue: `json.syntax` (not JSON) or `event_log.invalid` (a value or key
+    /// that does not fit the format), at the JSON Pointer where reading stopped. The message
+    /// never quotes the document.
+    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-        let log: Self = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-            let inner = e.inner();
-            if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-                Issue::json_syntax(inner)
-            } else {
-                Issue::new(
-                    EVENT_LOG_INVALID,
-                    &pointer_of(e.path()),
-                    "Le journal d'événements ne respecte pas le format attendu à cet endroit"
-                        .to_owned(),
-                    "The event log does not follow the expected format at this place".to_owned(),
-                    Map::<String, Value>::new(),
-                )
-            }
-        })?;
-        deserializer.end().map_err(|e| Issue::json_syntax(&e))?;
+        let log: Self = serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(|e| ValidationReport::single(read_issue(&e)))?;
+        deserializer
+            .end()
+            .map_err(|e| ValidationReport::single(Issue::json_syntax(&e)))?;
         Ok(log)
+    }
+}
+
+/// The issue for an event log that could not be read.
+fn read_issue(error: &serde_path_to_error::Error<serde_json::Error>) -> Issue {
+    let inner = error.inner();
+    if inner.is_syntax() || inner.is_eof() || inner.is_io() {
+        Issue::json_syntax(inner)
+    } else {
+        Issue::new(
+            EVENT_LOG_INVALID,
+            &pointer_of(error.path()),
+            "Le journal d'événements ne respecte pas le format attendu à cet endroit".to_owned(),
+            "The event log does not follow the expected format at this place".to_owned(),
+            Map::<String, Value>::new(),
+        )
     }
 }
 

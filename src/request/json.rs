@@ -76,6 +76,8 @@ pub fn validate_json(text: &str) -> ValidationReport {
     }
 }
 
+// The error is the cold path, one per document: not worth a box.
+#[allow(clippy::result_large_err)]
 fn parse_strict(bytes: &[u8]) -> Result<Value, Issue> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
@@ -225,6 +227,7 @@ fn has_type(value: &Value, types: &BTreeSet<&str>, schema: &Value) -> bool {
 
 /// Checks the structure of `value` against `schema` (types, known keys), returning the first
 /// problem.
+#[allow(clippy::result_large_err)] // See `parse_strict`.
 fn walk(value: &Value, schema: &Value, root: &Value, path: &Pointer) -> Result<(), Issue> {
     let schema = resolve(root, schema);
     if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {

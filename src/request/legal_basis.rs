@@ -13,6 +13,7 @@ use super::check::{Checker, Subject};
 use super::draft::{DocumentDraft, LegalBasisDraft};
 use super::validator_issues;
 use crate::diagnostic::{Diagnostic, params};
+use crate::identifiers::TRIM;
 use crate::report::{Issue, Pointer};
 use crate::text::LegalNature;
 
@@ -135,6 +136,20 @@ impl FromStr for LegalBasisUrl {
         if found > MAX_URL_CHARS {
             return Err(LegalBasisUrlError::TooLong { found });
         }
+        // `url` follows the lenient WHATWG rules (`https:host`, `\\` as `/`, tabs dropped): check
+        // the written form first, so that what is stored is what was validated.
+        let lower_prefix = trimmed.get(..8).unwrap_or(trimmed).to_ascii_lowercase();
+        let has_scheme =
+            lower_prefix.starts_with("http://") || lower_prefix.starts_with("https://");
+        let has_bad_char = trimmed.chars().any(|c| {
+            c == '\\'
+                || c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        });
+        if !has_scheme || has_bad_char {
+            return Err(LegalBasisUrlError::Invalid);
+        }
         let url = url::Url::parse(trimmed).map_err(|_| LegalBasisUrlError::Invalid)?;
         if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
             return Err(LegalBasisUrlError::Invalid);
@@ -159,7 +174,7 @@ impl JsonSchema for LegalBasisUrl {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": "^\\s*[hH][tT][tT][pP][sS]?://",
+            "pattern": format!("^{TRIM}[hH][tT][tT][pP][sS]?://[^\\s\\\\]+{TRIM}$"),
             "description": "Absolute http(s) URL of the legal text, at most 2,000 characters; written back trimmed, otherwise as given.",
         })
     }
@@ -214,7 +229,7 @@ pub struct Document {
     file_name: String,
     /// Always `application/pdf`.
     #[schemars(regex(
-        pattern = "^\\s*[aA][pP][pP][lL][iI][cC][aA][tT][iI][oO][nN]/[pP][dD][fF]\\s*(;.*)?$"
+        pattern = "^[\\s\\u0085]*[aA][pP][pP][lL][iI][cC][aA][tT][iI][oO][nN]/[pP][dD][fF][\\s\\u0085]*(;[\\s\\S]*)?$"
     ))]
     media_type: String,
     /// Between 1 and 10,485,759 bytes.

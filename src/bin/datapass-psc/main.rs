@@ -175,11 +175,14 @@ fn lifecycle(file: &Path, output: &Output) -> Result<ExitCode, UsageError> {
             }
             ExitCode::from(1)
         }
-        Err(issue) => {
-            if json {
-                print_json(&serde_json::json!({ "error": issue }));
-            } else {
-                print!("{}", text::unreadable_log(&issue, output.lang));
+        Err(unreadable) => {
+            // Reading stops at the first structural problem: the report holds one issue.
+            for issue in unreadable.errors() {
+                if json {
+                    print_json(&serde_json::json!({ "error": issue }));
+                } else {
+                    print!("{}", text::unreadable_log(issue, output.lang));
+                }
             }
             ExitCode::from(1)
         }

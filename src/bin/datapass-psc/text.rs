@@ -203,7 +203,7 @@ pub(crate) fn summary(summary: &RecordSummary, lang: Lang) -> String {
                 out,
                 "  {} — {state} — {}",
                 h.number,
-                h.created_at.format("%d/%m/%Y")
+                h.created_at.format("%d/%m/%Y %H:%M UTC")
             );
         }
     }
@@ -221,7 +221,7 @@ pub(crate) fn summary(summary: &RecordSummary, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "  {} — {what}",
-            entry.entry.at.format("%d/%m/%Y %H:%M")
+            entry.entry.at.format("%d/%m/%Y %H:%M UTC")
         );
     }
     out
