@@ -225,6 +225,10 @@ pub const ALL: &[(&str, &str)] = &[
         "a history entry dated before the previous one (params: index)",
     ),
     (
+        "record.unreadable",
+        "a stored record does not follow its format (unknown key, bad value), at the path where reading stopped",
+    ),
+    (
         "event_log.invalid",
         "an event log does not follow its format (unknown key, bad number, unknown event), at the path where reading stopped",
     ),

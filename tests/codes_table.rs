@@ -215,6 +215,18 @@ fn lifecycle(code: &str) -> Option<Box<dyn Diagnostic>> {
 
 /// The French message of the first issue with `code`.
 fn message_for(code: &str) -> String {
+    if code == "record.unreadable" {
+        let report = datapass_psc::RequestRecord::from_json_slice(
+            br#"{"format_version": 1, "request_number": "D1", "state": "draft", "reopening": "no"}"#,
+        )
+        .unwrap_err();
+        let issue = report.errors()[0].clone();
+        assert_eq!(
+            (issue.code.as_str(), issue.path.as_str()),
+            (code, "/reopening")
+        );
+        return issue.message_fr;
+    }
     if code == "event_log.invalid" {
         let report = datapass_psc::lifecycle::EventLog::from_json_slice(
             br#"{"request_number": "H1", "events": []}"#,

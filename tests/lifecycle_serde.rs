@@ -511,3 +511,95 @@ fn stored_snapshots_trust_their_e164_phones() {
         "07 00 12 34 56".into();
     assert!(serde_json::from_value::<RequestRecord>(stored).is_err());
 }
+
+/// Reading logs and records reports structural problems like requests do: at their path, with
+/// the same codes inside a request, and never quoting the document.
+#[test]
+fn event_logs_and_records_read_from_json_report_paths_without_quoting() {
+    use datapass_psc::lifecycle::EventLog;
+    let errors = |report: datapass_psc::ValidationReport| -> Vec<(String, String)> {
+        report
+            .errors()
+            .iter()
+            .map(|i| (i.code.clone(), i.path.clone()))
+            .collect()
+    };
+    let log = br#"{"request_number": "D1", "events": [{"at": "2024-01-01T00:00:00Z", "actor": "applicant",
+        "event": "update", "request": {"contacts": {"applicant": "Jean Dupont jean@exemple.fr"}}}]}"#;
+    let report = EventLog::from_json_slice(log).unwrap_err();
+    assert!(!serde_json::to_string(&report).unwrap().contains("Dupont"));
+    assert_eq!(
+        errors(report),
+        [(
+            "json.invalid_type".to_owned(),
+            "/events/0/request/contacts/applicant".to_owned()
+        )]
+    );
+    let report = EventLog::from_json_slice(
+        br#"{"request_number": "D1", "request_number": "D2", "events": []}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        errors(report),
+        [(
+            "json.duplicate_key".to_owned(),
+            "/request_number".to_owned()
+        )]
+    );
+    let report = EventLog::from_json_slice(
+        br#"{"request_number": "D1", "events": [{"at": "2024-01-01T00:00:00Z", "actor": "jean.dupont", "event": "submit"}]}"#,
+    )
+    .unwrap_err();
+    assert!(!serde_json::to_string(&report).unwrap().contains("dupont"));
+    assert_eq!(errors(report)[0].0, "event_log.invalid");
+
+    // A stored record: same guarantees, and invariant violations keep their own code.
+    let mut record = RequestRecord::new(d("D60501"), Some(sample()));
+    apply_all(&mut record, [submit(1), approve(2, "H60501")]);
+    let stored = json(&record);
+    assert_eq!(
+        RequestRecord::from_json_slice(stored.as_bytes()).unwrap(),
+        record
+    );
+    let mut value: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    value["habilitations"][0]["request"]["contacts"]["applicant"]["fax"] = "01 99 00 12 39".into();
+    let report = RequestRecord::from_json_slice(value.to_string().as_bytes()).unwrap_err();
+    assert_eq!(
+        errors(report),
+        [(
+            "json.unknown_field".to_owned(),
+            "/habilitations/0/request/contacts/applicant/fax".to_owned()
+        )]
+    );
+    let mut value: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    value["state"] = "draft".into();
+    let report = RequestRecord::from_json_slice(value.to_string().as_bytes()).unwrap_err();
+    assert!(errors(report)[0].0.starts_with("record."));
+}
+
+#[test]
+fn revalidate_reports_what_todays_rules_say_of_a_stored_record() {
+    let mut record = RequestRecord::new(d("D60501"), Some(sample()));
+    apply_all(&mut record, [submit(1), approve(2, "H60501")]);
+    assert!(record.revalidate().is_valid());
+    let mut stored: serde_json::Value = serde_json::from_str(&json(&record)).unwrap();
+    stored["habilitations"][0]["request"]["contacts"]["applicant"]["phone"] = "+33700123456".into();
+    stored["request"]["project"]["name"] = serde_json::Value::Null;
+    let loaded: RequestRecord = serde_json::from_value(stored).unwrap();
+    let report = loaded.revalidate();
+    let got: Vec<(&str, &str)> = report
+        .errors()
+        .iter()
+        .map(|i| (i.code.as_str(), i.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("required", "/request/project/name"),
+            (
+                "phone.invalid",
+                "/habilitations/0/request/contacts/applicant/phone"
+            ),
+        ]
+    );
+}

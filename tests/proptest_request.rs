@@ -133,3 +133,60 @@ proptest! {
         prop_assert_eq!(got, vec![(code, path)]);
     }
 }
+
+/// Every leaf of a JSON value, as (pointer, value).
+fn leaves(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                leaves(v, format!("{at}/{k}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                leaves(v, format!("{at}/{i}"), out);
+            }
+        }
+        _ => out.push(at),
+    }
+}
+
+fn any_leaf() -> impl Strategy<Value = serde_json::Value> {
+    prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<f64>().prop_map(serde_json::Value::from),
+        ".{0,40}".prop_map(serde_json::Value::String),
+        Just(serde_json::json!([])),
+        Just(serde_json::json!({})),
+    ]
+}
+
+proptest! {
+    /// A valid request with one leaf replaced by any JSON value: never a panic, every problem
+    /// reported at that leaf (or, for a structural one, at or under it), with a documented code.
+    #[test]
+    fn prop_one_leaf_replaced_by_anything(
+        draft in strategies::request_draft(),
+        pick in any::<prop::sample::Index>(),
+        replacement in any_leaf(),
+    ) {
+        let mut doc = serde_json::to_value(&draft).unwrap();
+        let mut paths = Vec::new();
+        leaves(&doc, String::new(), &mut paths);
+        let path = pick.get(&paths).clone();
+        *doc.pointer_mut(&path).unwrap() = replacement;
+        let report = datapass_psc::validate_json(&doc.to_string());
+        let known: Vec<&str> = datapass_psc::codes::ALL.iter().map(|(c, _)| *c).collect();
+        for issue in report.errors() {
+            prop_assert!(known.contains(&issue.code.as_str()), "undocumented code {}", issue.code);
+            // The problem is at the replaced leaf, under it, or at an ancestor that a cross-field
+            // rule names (the legal basis as a whole, the scopes list, a justification).
+            let related = issue.path.starts_with(&path)
+                || path.starts_with(&issue.path)
+                || issue.path == "/personal_data/retention_justification";
+            prop_assert!(related, "{} at {} after replacing {}", issue.code, issue.path, path);
+        }
+    }
+}

@@ -344,9 +344,15 @@ proptest! {
     #[test]
     fn prop_arbitrary_json_never_panics(value in arbitrary_json()) {
         let report = validate_json(&value.to_string());
-        prop_assert_eq!(report.is_valid(), report.errors().is_empty());
-        for issue in report.errors() {
+        let known: Vec<&str> = datapass_psc::codes::ALL.iter().map(|(c, _)| *c).collect();
+        for issue in report.errors().iter().chain(report.warnings()) {
+            prop_assert!(known.contains(&issue.code.as_str()), "undocumented code {}", issue.code);
             prop_assert!(issue.path.is_empty() || issue.path.starts_with('/'));
+            prop_assert!(!issue.message_fr.is_empty() && !issue.message_en.is_empty());
+        }
+        // Only an object can be a request.
+        if !value.is_object() {
+            prop_assert_eq!(report.error_codes(), ["json.invalid_type"]);
         }
     }
 

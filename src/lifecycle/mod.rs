@@ -14,6 +14,7 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 
 pub mod habilitation;
 pub mod numbers;
+mod reading;
 pub mod record;
 pub mod request_state;
 pub mod summary;

@@ -237,6 +237,77 @@ struct RecordWire {
     history: Vec<HistoryEntry>,
 }
 
+impl RequestRecord {
+    /// Reads a stored record from JSON, with the guarantees of
+    /// [`RequestDraft::from_json`](crate::RequestDraft::from_json): the first structural problem
+    /// is reported at its path, and no message quotes the document (serde's own messages, which
+    /// `serde_json::from_str` would give, may quote personal values).
+    ///
+    /// # Errors
+    /// A report with one issue: `json.*` (malformed JSON, or a structural problem inside the
+    /// current content or a snapshot), `record.unreadable` (any other value or key that does not
+    /// fit the format, at its path), or a `record.*` invariant code (parts that contradict each
+    /// other, at the root).
+    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, crate::ValidationReport> {
+        let value = super::reading::read_checked(
+            bytes,
+            &[&["request"], &["habilitations", "*", "request"]],
+        )?;
+        let wire: RecordWire = super::reading::typed(
+            value,
+            RECORD_UNREADABLE,
+            "L'enregistrement de la demande ne respecte pas le format attendu à cet endroit",
+            "The stored record does not follow the expected format at this place",
+        )?;
+        Self::try_from(wire).map_err(|e| {
+            crate::ValidationReport::single(crate::Issue::from_diagnostic(
+                &crate::report::Pointer::root(),
+                &e,
+                e.subject_fr(),
+                e.subject_en(),
+            ))
+        })
+    }
+}
+
+impl RequestRecord {
+    /// What today's rules say of this record: the current content's full report (paths under
+    /// `/request`) followed by each habilitation snapshot's (paths under
+    /// `/habilitations/<i>/request`).
+    ///
+    /// Loading a record trusts the E.164 phone numbers of its snapshots (see
+    /// [`AuthorizationRequest::from_stored`](crate::AuthorizationRequest::from_stored)); this
+    /// tells which of them today's metadata refuses. A draft's current content is reported even
+    /// when it is incomplete, as [`RequestDraft::report`] does.
+    #[must_use]
+    pub fn revalidate(&self) -> crate::ValidationReport {
+        let mut report = crate::ValidationReport::new();
+        let mut add = |prefix: String, part: crate::ValidationReport| {
+            let moved = |issue: &crate::Issue| crate::Issue {
+                path: format!("{prefix}{}", issue.path),
+                ..issue.clone()
+            };
+            for issue in part.errors() {
+                report.push_error(moved(issue));
+            }
+            for issue in part.warnings() {
+                report.push_warning(moved(issue));
+            }
+        };
+        add("/request".to_owned(), self.request.report());
+        for (i, habilitation) in self.habilitations.iter().enumerate() {
+            add(
+                format!("/habilitations/{i}/request"),
+                habilitation.request().to_draft().report(),
+            );
+        }
+        report
+    }
+}
+
+/// The code of a stored record that does not follow its format.
+pub const RECORD_UNREADABLE: &str = "record.unreadable";
+
 impl TryFrom<RecordWire> for RequestRecord {
     type Error = RecordError;
 

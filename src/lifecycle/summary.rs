@@ -4,14 +4,15 @@
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
-use serde_json::{Map, Value, json};
+use serde_json::json;
 
 use super::habilitation::HabilitationState;
 use super::numbers::{HabilitationNumber, RequestNumber};
+use super::reading::{read_checked, typed};
 use super::record::{EventLog, HistoryEntry, ReplayError, RequestRecord};
 use super::request_state::RequestState;
 use crate::diagnostic::Diagnostic;
-use crate::report::{Issue, Pointer, ValidationReport};
+use crate::report::ValidationReport;
 
 /// A record at a glance: where the request stands, its habilitations without their snapshots,
 /// its history with DataPass's French summaries, and the number to give Pro Santé Connect.
@@ -113,45 +114,18 @@ impl EventLog {
     /// Reads an event log from JSON. A leading byte-order mark is accepted.
     ///
     /// # Errors
-    /// A report with one issue: `json.syntax` (not JSON) or `event_log.invalid` (a value or key
-    /// that does not fit the format), at the JSON Pointer where reading stopped. The message
+    /// A report with one issue, at the JSON Pointer where reading stopped: `json.syntax` (not
+    /// JSON), `json.duplicate_key`, `json.unknown_field` or `json.invalid_type` inside a request
+    /// (as [`RequestDraft::from_json`](crate::RequestDraft::from_json) reports them), or
+    /// `event_log.invalid` (any other value or key that does not fit the format). The message
     /// never quotes the document.
     pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-        let log: Self = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|e| ValidationReport::single(read_issue(&e)))?;
-        deserializer
-            .end()
-            .map_err(|e| ValidationReport::single(Issue::json_syntax(&e)))?;
-        Ok(log)
-    }
-}
-
-/// The issue for an event log that could not be read.
-fn read_issue(error: &serde_path_to_error::Error<serde_json::Error>) -> Issue {
-    let inner = error.inner();
-    if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-        Issue::json_syntax(inner)
-    } else {
-        Issue::new(
+        let value = read_checked(bytes, &[&["request"], &["events", "*", "request"]])?;
+        typed(
+            value,
             EVENT_LOG_INVALID,
-            &pointer_of(error.path()),
-            "Le journal d'événements ne respecte pas le format attendu à cet endroit".to_owned(),
-            "The event log does not follow the expected format at this place".to_owned(),
-            Map::<String, Value>::new(),
+            "Le journal d'événements ne respecte pas le format attendu à cet endroit",
+            "The event log does not follow the expected format at this place",
         )
     }
-}
-
-/// The JSON Pointer of a `serde_path_to_error` path.
-fn pointer_of(path: &serde_path_to_error::Path) -> Pointer {
-    use serde_path_to_error::Segment;
-    path.iter()
-        .fold(Pointer::root(), |pointer, segment| match segment {
-            Segment::Seq { index } => pointer.index(*index),
-            Segment::Map { key } => pointer.key(key),
-            Segment::Enum { variant } => pointer.key(variant),
-            Segment::Unknown => pointer,
-        })
 }

@@ -78,7 +78,7 @@ pub fn validate_json(text: &str) -> ValidationReport {
 
 // The error is the cold path, one per document: not worth a box.
 #[allow(clippy::result_large_err)]
-fn parse_strict(bytes: &[u8]) -> Result<Value, Issue> {
+pub(crate) fn parse_strict(bytes: &[u8]) -> Result<Value, Issue> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = StrictSeed(Pointer::root())
@@ -166,6 +166,14 @@ impl<'de> Visitor<'de> for StrictSeed {
         }
         Ok(Value::Object(out))
     }
+}
+
+/// Checks the structure of a draft (or a stored request, which has the same shape) found at
+/// `path` inside a larger document: known keys and JSON types.
+#[allow(clippy::result_large_err)] // See `parse_strict`.
+pub(crate) fn check_draft_structure(value: &Value, path: &Pointer) -> Result<(), Issue> {
+    let schema = &*DRAFT_SCHEMA;
+    walk(value, schema, schema, path)
 }
 
 fn invalid_type(path: &Pointer, expected: &str) -> Issue {
