@@ -21,6 +21,18 @@ fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("the binary runs")
 }
 
+/// Runs the binary with `input` on its standard input.
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
@@ -73,19 +85,10 @@ fn validate_json_output_equals_the_committed_report() {
 
 #[test]
 fn validate_reads_stdin_and_speaks_english() {
-    let mut child = bin()
-        .args(["validate", "-", "--lang", "en"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"{\"scopes\": \"idnat\"}")
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = run_with_stdin(
+        &["validate", "-", "--lang", "en"],
+        b"{\"scopes\": \"idnat\"}",
+    );
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(text.contains("Invalid request: 1 error"), "{text}");
@@ -259,19 +262,7 @@ fn a_refused_event_exits_1_with_its_index() {
 
 #[test]
 fn an_unreadable_event_log_exits_1_with_its_path() {
-    let mut child = bin()
-        .args(["lifecycle", "-", "--format", "json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(br#"{"request_number": "D1", "events": [{"at": "2024-01-01T00:00:00Z", "actor": "applicant", "event": "teleport"}]}"#)
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = run_with_stdin(&["lifecycle", "-", "--format", "json"], br#"{"request_number": "D1", "events": [{"at": "2024-01-01T00:00:00Z", "actor": "applicant", "event": "teleport"}]}"#);
     assert_eq!(output.status.code(), Some(1));
     let error: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(error["error"]["code"], "event_log.invalid");
