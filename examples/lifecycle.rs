@@ -2,8 +2,10 @@
 //! submitted again and approved again. Run with `cargo run --example lifecycle`.
 
 use chrono::{DateTime, Utc};
-use datapass_psc::lifecycle::{Actor, Event, EventKind, HabilitationState, RequestState};
-use datapass_psc::{RequestDraft, RequestRecord};
+use datapass_psc::RequestDraft;
+use datapass_psc::lifecycle::{
+    Actor, Event, EventKind, HabilitationState, HistoryEntry, RequestRecord, RequestState,
+};
 
 fn at(time: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     Ok(DateTime::parse_from_rfc3339(time)?.with_timezone(&Utc))
@@ -55,7 +57,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             record
                 .history()
                 .last()
-                .map(datapass_psc::HistoryEntry::summary_fr)
+                .map(HistoryEntry::summary_fr)
                 .unwrap_or_default(),
             record.state().label_fr()
         );

@@ -1,8 +1,7 @@
 //! [`Error`]: one error type for callers that mix several parses.
 
-use serde_json::{Map, Value};
-
-use crate::diagnostic::Diagnostic;
+use crate::codes::Code;
+use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::eligibility::RequesterKindError;
 use crate::identifiers::{
     EmailError, PhoneNumberError, RetentionPeriodError, SirenError, SiretError,
@@ -16,14 +15,14 @@ use crate::text::TextError;
 /// Any error of this crate, for code that parses several kinds of values with `?`.
 ///
 /// ```
-/// use datapass_psc::{Email, Error, PhoneNumber, Siret};
+/// use datapass_psc::{Code, Email, Error, PhoneNumber, Siret};
 ///
 /// fn parse_all(siret: &str, email: &str, phone: &str) -> Result<(Siret, Email, PhoneNumber), Error> {
 ///     Ok((siret.parse()?, email.parse()?, phone.parse()?))
 /// }
 /// let err = parse_all("13002526500013", "a@b", "06 12 34 56 78").unwrap_err();
 /// assert!(matches!(err, Error::Email(_)));
-/// assert_eq!(datapass_psc::Diagnostic::code(&err), "email.invalid");
+/// assert_eq!(datapass_psc::Diagnostic::code(&err), Code::EmailInvalid);
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -70,13 +69,6 @@ pub enum Error {
 }
 
 impl Error {
-    fn error_count(&self) -> usize {
-        match self {
-            Self::Request(report) => report.errors().len(),
-            _ => 1,
-        }
-    }
-
     fn inner(&self) -> Option<&dyn Diagnostic> {
         Some(match self {
             Self::Siren(e) => e,
@@ -96,35 +88,33 @@ impl Error {
     }
 }
 
-/// For [`Error::Request`], the first error of the report is described.
+/// For [`Error::Request`], the report is summed up: `request.invalid`, with the number of
+/// errors.
 impl Diagnostic for Error {
-    fn code(&self) -> &'static str {
-        self.inner().map_or("request.invalid", Diagnostic::code)
-    }
-
-    fn subject_fr(&self) -> &'static str {
-        self.inner().map_or("la demande", Diagnostic::subject_fr)
-    }
-
-    fn subject_en(&self) -> &'static str {
-        self.inner().map_or("the request", Diagnostic::subject_en)
-    }
-
-    fn predicate_fr(&self) -> String {
-        match self.inner() {
-            Some(e) => e.predicate_fr(),
-            None => format!("n'est pas valide ({} erreur(s))", self.error_count()),
+    fn describe(&self) -> Description {
+        match (self.inner(), self) {
+            (Some(e), _) => e.describe(),
+            (None, Self::Request(report)) => {
+                let n = report.errors().len();
+                Description::new(
+                    Code::RequestInvalid,
+                    ("la demande", "the request"),
+                    format!("n'est pas valide ({n} erreur(s))"),
+                    format!("is not valid ({n} error(s))"),
+                )
+                .with("error_count", n)
+            }
+            (None, _) => Description::new(
+                Code::RequestInvalid,
+                ("la demande", "the request"),
+                "n'est pas valide",
+                "is not valid",
+            )
+            .with("error_count", 0),
         }
     }
 
-    fn predicate_en(&self) -> String {
-        match self.inner() {
-            Some(e) => e.predicate_en(),
-            None => format!("is not valid ({} error(s))", self.error_count()),
-        }
-    }
-
-    fn params(&self) -> Map<String, Value> {
-        self.inner().map(Diagnostic::params).unwrap_or_default()
+    fn params(&self) -> Params {
+        self.describe().params
     }
 }

@@ -3,31 +3,31 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
-pub mod codes;
-pub mod diagnostic;
+mod codes;
+mod diagnostic;
 pub mod eligibility;
 mod error;
-pub mod identifiers;
+mod identifiers;
+mod json;
 pub mod lifecycle;
-pub mod report;
+mod newtype;
+mod report;
 pub mod request;
 pub mod schema;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod text;
+mod vocabulary;
 
-pub use diagnostic::Diagnostic;
-pub use eligibility::{EligibilityAnswers, EligibilityDecision, RequesterKind, RequesterKindError};
+pub use codes::{Code, UnknownCode};
+pub use diagnostic::{Description, Diagnostic, Params};
 pub use error::Error;
 pub use identifiers::{
-    Email, EmailError, PhoneNumber, PhoneNumberError, RetentionPeriod, RetentionPeriodError, Siren,
-    SirenError, Siret, SiretError,
+    DigitsError, Email, EmailError, PhoneNumber, PhoneNumberError, RetentionPeriod,
+    RetentionPeriodError, Siren, SirenError, Siret, SiretError,
 };
-pub use lifecycle::{
-    Actor, Event, EventKind, EventLog, EventName, Habilitation, HabilitationNumber,
-    HabilitationNumberError, HabilitationState, HistoryEntry, RecordError, ReplayError,
-    RequestNumber, RequestNumberError, RequestRecord, RequestState, TransitionError,
-};
+pub use json::ReadOptions;
 pub use report::{Issue, ValidationReport};
-pub use request::json::validate_json;
-pub use request::{AuthorizationRequest, RequestDraft};
+pub use request::authorization::{AuthorizationRequest, validate_json};
+pub use request::draft::RequestDraft;
+pub use vocabulary::UnknownWord;

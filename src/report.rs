@@ -2,16 +2,15 @@
 //! Pointer to the field, and messages in French and English.
 //!
 //! This module only collects issues and builds paths. The wording of each problem belongs to the
-//! error type that detects it (see [`Diagnostic`]); the few generic messages (a missing value,
-//! a malformed JSON document) live here.
+//! error type or the rule that detects it (see [`Diagnostic`]).
 
 use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use crate::diagnostic::{Diagnostic, sentence};
+use crate::codes::Code;
+use crate::diagnostic::{Description, Diagnostic, Params, sentence};
 
 /// One problem found in a request.
 ///
@@ -24,8 +23,8 @@ use crate::diagnostic::{Diagnostic, sentence};
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Issue {
-    /// Stable machine-readable code (`siret.checksum`); see the code table in the crate docs.
-    pub code: String,
+    /// Stable machine-readable code (`siret.checksum`); see [`Code`].
+    pub code: Code,
     /// JSON Pointer (RFC 6901) to the offending field in the wire format
     /// (`/contacts/technical_contact/phone`); `""` for the whole document.
     pub path: String,
@@ -34,74 +33,62 @@ pub struct Issue {
     /// The message in English.
     pub message_en: String,
     /// Data a front end can use to write its own message (`{"max": 100, "found": 101}`).
-    pub params: Map<String, Value>,
+    pub params: Params,
 }
 
 impl Issue {
-    /// Builds an issue from an error, naming the field with the given French and English subjects
-    /// (« le numéro SIRET », "the SIRET number").
+    /// An issue from its parts.
     #[must_use]
-    pub fn from_diagnostic(
+    pub fn new(
+        code: Code,
+        path: impl Into<String>,
+        message_fr: impl Into<String>,
+        message_en: impl Into<String>,
+        params: Params,
+    ) -> Self {
+        Self {
+            code,
+            path: path.into(),
+            message_fr: message_fr.into(),
+            message_en: message_en.into(),
+            params,
+        }
+    }
+
+    /// The issue of an error, at `path`, with the error's generic subject.
+    #[must_use]
+    pub fn from_error(path: impl Into<String>, error: &dyn Diagnostic) -> Self {
+        Self::from_description(path, error.describe())
+    }
+
+    /// The issue of a description, at `path`, with its generic subject.
+    pub(crate) fn from_description(path: impl Into<String>, d: Description) -> Self {
+        Self::new(d.code, path, d.message_fr(), d.message_en(), d.params)
+    }
+
+    /// The issue of an error, naming the field with the given French and English subjects
+    /// (« le numéro SIRET de l'organisation », "the organisation's SIRET number").
+    pub(crate) fn with_subject(
         path: &Pointer,
         error: &dyn Diagnostic,
         subject_fr: &str,
         subject_en: &str,
     ) -> Self {
-        Self {
-            code: error.code().to_owned(),
-            path: path.to_string(),
-            message_fr: sentence(subject_fr, &error.predicate_fr()),
-            message_en: sentence(subject_en, &error.predicate_en()),
-            params: error.params(),
-        }
-    }
-
-    /// Builds an issue from its parts.
-    #[must_use]
-    pub fn new(
-        code: &str,
-        path: &Pointer,
-        message_fr: String,
-        message_en: String,
-        params: Map<String, Value>,
-    ) -> Self {
-        Self {
-            code: code.to_owned(),
-            path: path.to_string(),
-            message_fr,
-            message_en,
-            params,
-        }
-    }
-
-    /// The `required` issue: a missing value (absent, `null` or blank).
-    #[must_use]
-    pub fn required(path: &Pointer, subject_fr: &str, subject_en: &str) -> Self {
+        let d = error.describe();
         Self::new(
-            codes::REQUIRED,
-            path,
-            format!("Veuillez renseigner {subject_fr}"),
-            sentence(subject_en, "must be filled in"),
-            Map::new(),
+            d.code,
+            path.as_str(),
+            sentence(subject_fr, &d.predicate_fr),
+            sentence(subject_en, &d.predicate_en),
+            d.params,
         )
     }
-}
 
-impl Issue {
-    /// The `json.syntax` issue: the document is not well-formed JSON.
+    /// This issue, moved under `prefix` (a JSON Pointer): `/request` + `/scopes`.
     #[must_use]
-    pub fn json_syntax(error: &serde_json::Error) -> Self {
-        let (line, column) = (error.line(), error.column());
-        Self::new(
-            codes::JSON_SYNTAX,
-            &Pointer::root(),
-            format!("Le document n'est pas du JSON valide (ligne {line}, colonne {column})"),
-            format!("The document is not valid JSON (line {line}, column {column})"),
-            crate::diagnostic::params([
-                ("line", serde_json::json!(line)),
-                ("column", serde_json::json!(column)),
-            ]),
-        )
+    pub(crate) fn under(mut self, prefix: &str) -> Self {
+        self.path.insert_str(0, prefix);
+        self
     }
 }
 
@@ -109,21 +96,6 @@ impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} at {:?}: {}", self.code, self.path, self.message_en)
     }
-}
-
-/// The generic codes owned by the report (the others belong to their error types).
-pub mod codes {
-    /// A required value is absent, `null` or blank.
-    pub const REQUIRED: &str = "required";
-    /// The document is not well-formed JSON.
-    pub const JSON_SYNTAX: &str = "json.syntax";
-    /// A value has the wrong JSON type (a string where an object is expected, `12.5` for an
-    /// integer…).
-    pub const JSON_INVALID_TYPE: &str = "json.invalid_type";
-    /// A key the format does not have.
-    pub const JSON_UNKNOWN_FIELD: &str = "json.unknown_field";
-    /// The same key twice in one object.
-    pub const JSON_DUPLICATE_KEY: &str = "json.duplicate_key";
 }
 
 /// All the problems of a request at once: errors (which block submission) and warnings (which
@@ -178,10 +150,18 @@ impl ValidationReport {
         self.warnings.extend(other.warnings);
     }
 
+    /// This report with every path moved under `prefix` (a JSON Pointer).
+    pub(crate) fn under(self, prefix: &str) -> Self {
+        Self {
+            errors: self.errors.into_iter().map(|i| i.under(prefix)).collect(),
+            warnings: self.warnings.into_iter().map(|i| i.under(prefix)).collect(),
+        }
+    }
+
     /// The codes of the errors, in order (handy in tests and logs).
     #[must_use]
-    pub fn error_codes(&self) -> Vec<&str> {
-        self.errors.iter().map(|i| i.code.as_str()).collect()
+    pub fn error_codes(&self) -> Vec<Code> {
+        self.errors.iter().map(|i| i.code).collect()
     }
 
     /// A report holding one error.
@@ -271,16 +251,10 @@ impl JsonSchema for ValidationReport {
     }
 }
 
-/// A JSON Pointer (RFC 6901) under construction: `/contacts/applicant/email`.
-///
-/// ```
-/// use datapass_psc::report::Pointer;
-/// let p = Pointer::root().key("legal_basis").key("documents").index(2);
-/// assert_eq!(p.to_string(), "/legal_basis/documents/2");
-/// assert_eq!(Pointer::root().key("a/b~c").to_string(), "/a~1b~0c");
-/// ```
+/// A JSON Pointer (RFC 6901) under construction: `/contacts/applicant/email`. Keys are escaped
+/// as the RFC requires (`a/b~c` is written `a~1b~0c`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Pointer(String);
+pub(crate) struct Pointer(String);
 
 impl Pointer {
     /// The whole document: `""`.

@@ -19,29 +19,18 @@ use serde_json::Value;
 use crate::eligibility::EligibilityDecision;
 use crate::lifecycle::{EventLog, RequestRecord};
 use crate::report::ValidationReport;
-use crate::request::{AuthorizationRequest, RequestDraft};
+use crate::request::authorization::AuthorizationRequest;
+use crate::request::draft::RequestDraft;
 
-/// The schema of `T`, draft 2020-12, as JSON.
+/// The schema of `T`, draft 2020-12, as JSON (keys in sorted order: the crate does not turn on
+/// `serde_json`'s `preserve_order`, which would change `serde_json::Map` for every crate of the
+/// build).
 #[must_use]
 pub fn schema_of<T: JsonSchema>() -> Value {
-    let schema = SchemaSettings::draft2020_12()
+    SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<T>()
-        .to_value();
-    // Put the identifying keys first, so that the files read top-down.
-    match schema {
-        Value::Object(mut map) => {
-            let mut ordered = serde_json::Map::with_capacity(map.len());
-            for key in ["$schema", "title", "description"] {
-                if let Some(value) = map.shift_remove(key) {
-                    ordered.insert(key.to_owned(), value);
-                }
-            }
-            ordered.extend(map);
-            Value::Object(ordered)
-        }
-        other => other,
-    }
+        .to_value()
 }
 
 /// Every exported schema, with its file name, in a stable order: the complete request first.

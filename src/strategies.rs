@@ -25,11 +25,12 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 
-use crate::identifiers::siret::luhn_check_digit;
-use crate::identifiers::{Email, PhoneNumber, RetentionPeriod, Siren, Siret};
+use crate::identifiers::{Email, PhoneNumber, RetentionPeriod, Siren, Siret, luhn_check_digit};
+use crate::request::authorization::AuthorizationRequest;
+use crate::request::draft::RequestDraft;
 use crate::request::{
     ContactDraft, ContactsDraft, DocumentDraft, LegalBasisDraft, OrganizationDraft,
-    PersonalDataDraft, ProjectDraft, RequestDraft,
+    PersonalDataDraft, ProjectDraft,
 };
 
 fn digits(n: usize) -> impl Strategy<Value = Vec<u8>> {
@@ -308,6 +309,6 @@ pub fn request_draft() -> impl Strategy<Value = RequestDraft> {
 }
 
 /// A valid, typed request (a validated [`request_draft`]).
-pub fn authorization_request() -> impl Strategy<Value = crate::AuthorizationRequest> {
+pub fn authorization_request() -> impl Strategy<Value = AuthorizationRequest> {
     request_draft().prop_filter_map("valid by construction", |d| d.validate().ok())
 }

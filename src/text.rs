@@ -12,9 +12,20 @@ use std::fmt;
 use std::str::FromStr;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde_json::{Value, json};
 
-use crate::diagnostic::{Diagnostic, params};
+use crate::codes::Code;
+use crate::diagnostic::{self, Diagnostic};
+use crate::newtype::string_newtype;
+
+/// JSON Schema (ECMA-262) class of the whitespace [`str::trim`] removes around a value: `\s`
+/// plus NEXT LINE (U+0085), a Unicode White_Space character that ECMA-262's `\s` lacks.
+pub(crate) const TRIM: &str = "[\\s\\u0085]*";
+
+/// The bidirectional-text controls (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069): invisible
+/// characters that reorder what is displayed, refused in every text the crate stores.
+pub(crate) const fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
 
 /// Trimmed text of at most `MAX` characters, on one line unless `MULTILINE`.
 ///
@@ -68,8 +79,7 @@ pub enum TextError {
 fn is_forbidden(c: char, multiline: bool) -> bool {
     match c {
         '\n' | '\r' | '\u{2028}' | '\u{2029}' => !multiline,
-        '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
-        c => c.is_control(),
+        c => c.is_control() || is_bidi_control(c),
     }
 }
 
@@ -194,130 +204,86 @@ impl fmt::Debug for PersonName {
     }
 }
 
-macro_rules! text_traits {
-    ([$($gen:tt)*] $ty:ty, $name:expr, $max:expr, $multi:expr) => {
-        impl<$($gen)*> fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
+string_newtype!(as_str @[const MAX: usize, const MULTILINE: bool] Text<MAX, MULTILINE>, TextError, "a text");
+string_newtype!(as_str PersonName, TextError, "a name");
 
-        impl<$($gen)*> AsRef<str> for $ty {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-
-        impl<$($gen)*> From<$ty> for String {
-            fn from(value: $ty) -> Self {
-                value.0
-            }
-        }
-
-        impl<$($gen)*> TryFrom<&str> for $ty {
-            type Error = TextError;
-            fn try_from(value: &str) -> Result<Self, Self::Error> {
-                value.parse()
-            }
-        }
-
-        impl<$($gen)*> TryFrom<String> for $ty {
-            type Error = TextError;
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                value.parse()
-            }
-        }
-
-        impl<$($gen)*> serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de, $($gen)*> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let s = <Cow<'de, str>>::deserialize(deserializer)?;
-                s.parse().map_err(serde::de::Error::custom)
-            }
-        }
-
-        impl<$($gen)*> JsonSchema for $ty {
-            fn schema_name() -> Cow<'static, str> {
-                $name
-            }
-
-            fn inline_schema() -> bool {
-                true
-            }
-
-            fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                let lines = if $multi { "several lines" } else { "one line" };
-                json_schema!({
-                    "type": "string",
-                    "pattern": "\\S",
-                    "description": format!(
-                        "Free text, {lines}, at most {} characters after trimming, without control \
-                         characters; written back trimmed.",
-                        $max
-                    ),
-                })
-            }
-        }
+/// The schema of a text of at most `max` characters.
+fn text_schema(max: usize, multiline: bool) -> Schema {
+    let lines = if multiline {
+        "several lines"
+    } else {
+        "one line"
     };
+    json_schema!({
+        "type": "string",
+        "pattern": "\\S",
+        "description": format!(
+            "Free text, {lines}, at most {max} characters after trimming, without control \
+             characters; written back trimmed."
+        ),
+    })
 }
 
-text_traits!([const MAX: usize, const MULTILINE: bool] Text<MAX, MULTILINE>,
-    format!("Text{MAX}{}", if MULTILINE { "Multiline" } else { "" }).into(), MAX, MULTILINE);
-text_traits!([] PersonName, "PersonName".into(), PersonName::MAX_CHARS, false);
+impl<const MAX: usize, const MULTILINE: bool> JsonSchema for Text<MAX, MULTILINE> {
+    fn schema_name() -> Cow<'static, str> {
+        format!("Text{MAX}{}", if MULTILINE { "Multiline" } else { "" }).into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        text_schema(MAX, MULTILINE)
+    }
+}
+
+impl JsonSchema for PersonName {
+    fn schema_name() -> Cow<'static, str> {
+        "PersonName".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        text_schema(Self::MAX_CHARS, false)
+    }
+}
 
 impl Diagnostic for TextError {
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "text.empty",
-            Self::TooLong { .. } => "text.too_long",
-            Self::ControlCharacter { .. } => "text.control_character",
-        }
-    }
-
-    fn subject_fr(&self) -> &'static str {
-        "le texte"
-    }
-
-    fn subject_en(&self) -> &'static str {
-        "the text"
-    }
-
-    fn predicate_fr(&self) -> String {
-        match self {
-            Self::Empty => "doit être renseigné".to_owned(),
-            Self::TooLong { max, found } => {
-                format!("ne doit pas dépasser {max} caractères ({found} saisis)")
-            }
-            Self::ControlCharacter { index } => format!(
-                "contient un caractère de contrôle ou un retour à la ligne non autorisé (position {})",
-                index + 1
+    fn describe(&self) -> diagnostic::Description {
+        const SUBJECT: (&str, &str) = ("le texte", "the text");
+        match *self {
+            Self::Empty => diagnostic::Description::new(
+                Code::TextEmpty,
+                SUBJECT,
+                "doit être renseigné",
+                "must be filled in",
             ),
-        }
-    }
-
-    fn predicate_en(&self) -> String {
-        match self {
-            Self::Empty => "must be filled in".to_owned(),
-            Self::TooLong { max, found } => {
-                format!("must not exceed {max} characters ({found} entered)")
-            }
-            Self::ControlCharacter { index } => format!(
-                "contains a control character or a line break that is not allowed (position {})",
-                index + 1
-            ),
-        }
-    }
-
-    fn params(&self) -> serde_json::Map<String, Value> {
-        match self {
-            Self::Empty => serde_json::Map::new(),
-            Self::TooLong { max, found } => params([("max", json!(max)), ("found", json!(found))]),
-            Self::ControlCharacter { index } => params([("index", json!(index))]),
+            Self::TooLong { max, found } => diagnostic::Description::new(
+                Code::TextTooLong,
+                SUBJECT,
+                format!("ne doit pas dépasser {max} caractères ({found} saisis)"),
+                format!("must not exceed {max} characters ({found} entered)"),
+            )
+            .with("max", max)
+            .with("found", found),
+            Self::ControlCharacter { index } => diagnostic::Description::new(
+                Code::TextControlCharacter,
+                SUBJECT,
+                format!(
+                    "contient un caractère de contrôle ou un retour à la ligne non autorisé \
+                     (position {})",
+                    index + 1
+                ),
+                format!(
+                    "contains a control character or a line break that is not allowed (position {})",
+                    index + 1
+                ),
+            )
+            .with("index", index),
         }
     }
 }

@@ -6,13 +6,11 @@ use std::str::FromStr;
 
 use email_address::{EmailAddress, Options};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde_json::{Value, json};
 
-use super::{TRIM, string_newtype};
-use crate::diagnostic::{Diagnostic, params};
-
-/// The longest address accepted, in characters (RFC 5321 path limit).
-const MAX_CHARS: usize = 254;
+use crate::codes::Code;
+use crate::diagnostic::{Description, Diagnostic};
+use crate::newtype::string_newtype;
+use crate::text::{TRIM, is_bidi_control};
 
 /// A contact's email address, trimmed and stored in lowercase.
 ///
@@ -42,7 +40,10 @@ pub enum EmailError {
     #[error("empty email address")]
     Empty,
     /// Longer than 254 characters.
-    #[error("email address too long: at most 254 characters, found {found}")]
+    #[error(
+        "email address too long: at most {} characters, found {found}",
+        Email::MAX_CHARS
+    )]
     TooLong {
         /// The number of characters after trimming.
         found: usize,
@@ -74,6 +75,9 @@ pub enum EmailError {
 }
 
 impl Email {
+    /// The longest address accepted, in characters (RFC 5321 path limit).
+    pub const MAX_CHARS: usize = 254;
+
     /// Parses an address; same as [`FromStr`].
     ///
     /// # Errors
@@ -121,7 +125,7 @@ impl FromStr for Email {
             return Err(EmailError::Empty);
         }
         let found = trimmed.chars().count();
-        if found > MAX_CHARS {
+        if found > Self::MAX_CHARS {
             return Err(EmailError::TooLong { found });
         }
         // Lowercase before parsing, so that the stored form is exactly what was checked.
@@ -139,7 +143,7 @@ impl FromStr for Email {
         if !tld.chars().any(char::is_alphabetic) {
             return Err(EmailError::MissingTopLevelDomain);
         }
-        if lower.chars().count() > MAX_CHARS {
+        if lower.chars().count() > Self::MAX_CHARS {
             return Err(EmailError::TooLong {
                 found: lower.chars().count(),
             });
@@ -155,7 +159,8 @@ fn has_invisible_character(address: &str) -> bool {
     let bad = |c: char| {
         c.is_whitespace()
             || c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+            || is_bidi_control(c)
+            || matches!(c, '\u{200b}'..='\u{200d}' | '\u{feff}')
     };
     let unquoted = match address.strip_prefix('"') {
         // A quoted local part may hold spaces; check only what follows its closing quote.
@@ -188,7 +193,7 @@ fn map_error(error: &email_address::Error) -> EmailError {
     }
 }
 
-string_newtype!(Email, EmailError, "an email address");
+string_newtype!(as_str Email, EmailError, "an email address");
 
 impl fmt::Debug for Email {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -210,80 +215,75 @@ impl JsonSchema for Email {
             "type": "string",
             // The local part is a quoted string (which may hold spaces, `@`, `<`…) or unquoted text.
             "pattern": format!(r#"^{TRIM}(?:"(?:[^"\\]|\\.)+"|[^\s@<>"]+)@[^\s@<>\[\]]+\.[^\s@<>\[\]]+{TRIM}$"#),
-            "description": "Email address: trimmed and written back in lowercase, at most 254 characters. \
-                            The crate parses it strictly (RFC 5322 without display text or domain \
-                            literal, top-level domain required); the pattern only checks its shape.",
+            "description": format!(
+                "Email address: trimmed and written back in lowercase, at most {} characters. The \
+                 crate parses it strictly (RFC 5322 without display text or domain literal, \
+                 top-level domain required); the pattern only checks its shape.",
+                Email::MAX_CHARS
+            ),
         })
     }
 }
 
 impl Diagnostic for EmailError {
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "email.empty",
-            Self::TooLong { .. }
-            | Self::MissingAt
-            | Self::DisplayText
-            | Self::DomainLiteral
-            | Self::MissingTopLevelDomain
-            | Self::LocalPartTooLong
-            | Self::DomainTooLong
-            | Self::Syntax => "email.invalid",
-        }
-    }
-
-    fn subject_fr(&self) -> &'static str {
-        "l'adresse e-mail"
-    }
-
-    fn subject_en(&self) -> &'static str {
-        "the email address"
-    }
-
-    fn predicate_fr(&self) -> String {
-        let detail = match self {
-            Self::Empty => return "doit être remplie".to_owned(),
-            Self::TooLong { found } => {
-                return format!(
-                    "n'est pas valide : elle dépasse 254 caractères ({found} caractères)"
+    fn describe(&self) -> Description {
+        const SUBJECT: (&str, &str) = ("l'adresse e-mail", "the email address");
+        let (fr, en) = match self {
+            Self::Empty => {
+                return Description::new(
+                    Code::EmailEmpty,
+                    SUBJECT,
+                    "doit être remplie",
+                    "must be filled in",
                 );
             }
-            Self::MissingAt => "il manque le « @ »",
-            Self::DisplayText => "indiquez l'adresse seule, sans nom ni chevrons",
-            Self::DomainLiteral => "une adresse IP n'est pas acceptée comme domaine",
-            Self::MissingTopLevelDomain => {
-                "le domaine doit se terminer par une extension (.fr, .com…)"
-            }
-            Self::LocalPartTooLong => "la partie avant « @ » est trop longue (64 octets au plus)",
-            Self::DomainTooLong => "le nom de domaine est trop long",
-            Self::Syntax => "elle contient un caractère ou un point mal placé",
-        };
-        format!("n'est pas valide : {detail}")
-    }
-
-    fn predicate_en(&self) -> String {
-        let detail = match self {
-            Self::Empty => return "must be filled in".to_owned(),
             Self::TooLong { found } => {
-                return format!("is not valid: it exceeds 254 characters ({found} characters)");
+                return Description::new(
+                    Code::EmailInvalid,
+                    SUBJECT,
+                    format!(
+                        "n'est pas valide : elle dépasse {} caractères ({found} caractères)",
+                        Email::MAX_CHARS
+                    ),
+                    format!(
+                        "is not valid: it exceeds {} characters ({found} characters)",
+                        Email::MAX_CHARS
+                    ),
+                )
+                .with("max", Email::MAX_CHARS)
+                .with("found", *found);
             }
-            Self::MissingAt => "the '@' is missing",
-            Self::DisplayText => "give the address alone, without a name or angle brackets",
-            Self::DomainLiteral => "an IP address is not accepted as the domain",
-            Self::MissingTopLevelDomain => {
-                "the domain must end with a top-level domain (.fr, .com…)"
-            }
-            Self::LocalPartTooLong => "the part before '@' is too long (at most 64 bytes)",
-            Self::DomainTooLong => "the domain name is too long",
-            Self::Syntax => "it contains a misplaced character or dot",
+            Self::MissingAt => ("il manque le « @ »", "the '@' is missing"),
+            Self::DisplayText => (
+                "indiquez l'adresse seule, sans nom ni chevrons",
+                "give the address alone, without a name or angle brackets",
+            ),
+            Self::DomainLiteral => (
+                "une adresse IP n'est pas acceptée comme domaine",
+                "an IP address is not accepted as the domain",
+            ),
+            Self::MissingTopLevelDomain => (
+                "le domaine doit se terminer par une extension (.fr, .com…)",
+                "the domain must end with a top-level domain (.fr, .com…)",
+            ),
+            Self::LocalPartTooLong => (
+                "la partie avant « @ » est trop longue (64 octets au plus)",
+                "the part before '@' is too long (at most 64 bytes)",
+            ),
+            Self::DomainTooLong => (
+                "le nom de domaine est trop long",
+                "the domain name is too long",
+            ),
+            Self::Syntax => (
+                "elle contient un caractère ou un point mal placé",
+                "it contains a misplaced character or dot",
+            ),
         };
-        format!("is not valid: {detail}")
-    }
-
-    fn params(&self) -> serde_json::Map<String, Value> {
-        match self {
-            Self::TooLong { found } => params([("max", json!(MAX_CHARS)), ("found", json!(found))]),
-            _ => serde_json::Map::new(),
-        }
+        Description::new(
+            Code::EmailInvalid,
+            SUBJECT,
+            format!("n'est pas valide : {fr}"),
+            format!("is not valid: {en}"),
+        )
     }
 }

@@ -9,10 +9,11 @@ use std::str::FromStr;
 use phonenumber::metadata::DATABASE;
 use phonenumber::{Mode, Type, country};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde_json::{Value, json};
 
-use super::{TRIM, string_newtype};
-use crate::diagnostic::{Diagnostic, params};
+use crate::codes::Code;
+use crate::diagnostic::{Description, Diagnostic};
+use crate::newtype::string_newtype;
+use crate::text::TRIM;
 
 /// Inputs longer than this (in characters, after trimming) are not phone numbers.
 const MAX_INPUT_CHARS: usize = 64;
@@ -249,7 +250,7 @@ impl FromStr for PhoneNumber {
     }
 }
 
-string_newtype!(PhoneNumber, PhoneNumberError, "a phone number");
+string_newtype!(as_str PhoneNumber, PhoneNumberError, "a phone number");
 
 impl PartialEq for PhoneNumber {
     fn eq(&self, other: &Self) -> bool {
@@ -305,56 +306,40 @@ impl JsonSchema for PhoneNumber {
 }
 
 impl Diagnostic for PhoneNumberError {
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "phone.empty",
-            Self::InvalidCharacter { .. } | Self::Invalid => "phone.invalid",
-            Self::Extension => "phone.extension",
-        }
-    }
-
-    fn subject_fr(&self) -> &'static str {
-        "le numéro de téléphone"
-    }
-
-    fn subject_en(&self) -> &'static str {
-        "the phone number"
-    }
-
-    fn predicate_fr(&self) -> String {
-        match self {
-            Self::Empty => "doit être rempli".to_owned(),
-            Self::InvalidCharacter { index } => format!(
-                "n'est pas valide : caractère non autorisé en position {}",
-                index + 1
+    fn describe(&self) -> Description {
+        const SUBJECT: (&str, &str) = ("le numéro de téléphone", "the phone number");
+        match *self {
+            Self::Empty => Description::new(
+                Code::PhoneEmpty,
+                SUBJECT,
+                "doit être rempli",
+                "must be filled in",
             ),
-            Self::Invalid => {
-                "n'est pas valide. Exemple : 01 99 00 12 34 ou +33 1 99 00 12 34".to_owned()
-            }
-            Self::Extension => {
-                "ne doit pas comporter de poste (extension) : indiquez un numéro direct".to_owned()
-            }
-        }
-    }
-
-    fn predicate_en(&self) -> String {
-        match self {
-            Self::Empty => "must be filled in".to_owned(),
-            Self::InvalidCharacter { index } => format!(
-                "is not valid: character not allowed at position {}",
-                index + 1
+            Self::InvalidCharacter { index } => Description::new(
+                Code::PhoneInvalid,
+                SUBJECT,
+                format!(
+                    "n'est pas valide : caractère non autorisé en position {}",
+                    index + 1
+                ),
+                format!(
+                    "is not valid: character not allowed at position {}",
+                    index + 1
+                ),
+            )
+            .with("index", index),
+            Self::Invalid => Description::new(
+                Code::PhoneInvalid,
+                SUBJECT,
+                "n'est pas valide. Exemple : 01 99 00 12 34 ou +33 1 99 00 12 34",
+                "is not valid. Example: 01 99 00 12 34 or +33 1 99 00 12 34",
             ),
-            Self::Invalid => {
-                "is not valid. Example: 01 99 00 12 34 or +33 1 99 00 12 34".to_owned()
-            }
-            Self::Extension => "must not include an extension: give a direct number".to_owned(),
-        }
-    }
-
-    fn params(&self) -> serde_json::Map<String, Value> {
-        match self {
-            Self::InvalidCharacter { index } => params([("index", json!(index))]),
-            Self::Empty | Self::Invalid | Self::Extension => serde_json::Map::new(),
+            Self::Extension => Description::new(
+                Code::PhoneExtension,
+                SUBJECT,
+                "ne doit pas comporter de poste (extension) : indiquez un numéro direct",
+                "must not include an extension: give a direct number",
+            ),
         }
     }
 }

@@ -5,9 +5,9 @@ use std::fmt;
 
 use chrono::{Months, NaiveDate};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde_json::{Value, json};
 
-use crate::diagnostic::{Diagnostic, params};
+use crate::codes::Code;
+use crate::diagnostic::{Description, Diagnostic};
 
 /// How long personal data is kept (« durée de conservation »), in whole months, from 0 to 1200.
 ///
@@ -31,7 +31,10 @@ pub struct RetentionPeriod(u16);
 #[non_exhaustive]
 pub enum RetentionPeriodError {
     /// The number of months is outside 0–1200.
-    #[error("retention period out of range: expected 0 to 1200 months, found {found}")]
+    #[error(
+        "retention period out of range: expected 0 to {} months, found {found}",
+        RetentionPeriod::MAX.0
+    )]
     OutOfRange {
         /// The number given.
         found: i64,
@@ -141,53 +144,37 @@ impl JsonSchema for RetentionPeriod {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let (max, usual) = (Self::MAX.0, Self::USUAL_MAX.0);
         json_schema!({
             "type": "integer",
             "minimum": 0,
-            "maximum": 1200,
-            "description": "Retention period in months (durée de conservation), 0 to 1200; above 36 a justification is required.",
+            "maximum": max,
+            "description": format!(
+                "Retention period in months (durée de conservation), 0 to {max}; above {usual} a \
+                 justification is required."
+            ),
         })
     }
 }
 
 impl Diagnostic for RetentionPeriodError {
-    fn code(&self) -> &'static str {
-        match self {
-            Self::OutOfRange { .. } => "retention.out_of_range",
-        }
-    }
-
-    fn subject_fr(&self) -> &'static str {
-        "la durée de conservation des données"
-    }
-
-    fn subject_en(&self) -> &'static str {
-        "the data retention period"
-    }
-
-    fn predicate_fr(&self) -> String {
-        match self {
+    fn describe(&self) -> Description {
+        match *self {
             Self::OutOfRange { found } => {
-                format!("doit être comprise entre 0 et 1200 mois ({found} indiqué)")
+                let max = RetentionPeriod::MAX.0;
+                Description::new(
+                    Code::RetentionOutOfRange,
+                    (
+                        "la durée de conservation des données",
+                        "the data retention period",
+                    ),
+                    format!("doit être comprise entre 0 et {max} mois ({found} indiqué)"),
+                    format!("must be between 0 and {max} months ({found} given)"),
+                )
+                .with("min", 0)
+                .with("max", max)
+                .with("found", found)
             }
-        }
-    }
-
-    fn predicate_en(&self) -> String {
-        match self {
-            Self::OutOfRange { found } => {
-                format!("must be between 0 and 1200 months ({found} given)")
-            }
-        }
-    }
-
-    fn params(&self) -> serde_json::Map<String, Value> {
-        match self {
-            Self::OutOfRange { found } => params([
-                ("min", json!(0)),
-                ("max", json!(1200)),
-                ("found", json!(found)),
-            ]),
         }
     }
 }

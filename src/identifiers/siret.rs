@@ -10,11 +10,13 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use schemars::{JsonSchema, Schema, SchemaGenerator};
-use serde_json::{Value, json};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::{TRIM, string_newtype, string_schema};
-use crate::diagnostic::{Diagnostic, params};
+use super::digits::{DigitsError, luhn, scan_digits};
+use crate::codes::Code;
+use crate::diagnostic::{Description, Diagnostic};
+use crate::newtype::string_newtype;
+use crate::text::TRIM;
 
 /// The SIREN of La Poste, whose SIRETs may use the digit-sum rule instead of the SIRET Luhn key.
 const LA_POSTE_SIREN: &[u8; 9] = b"356000000";
@@ -57,23 +59,9 @@ pub struct Siret([u8; 14]);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SirenError {
-    /// Nothing is left after trimming.
-    #[error("empty SIREN")]
-    Empty,
-    /// A character that is neither an ASCII digit nor an allowed separator.
-    #[error("unexpected character {character:?} at index {index}")]
-    InvalidCharacter {
-        /// The offending character.
-        character: char,
-        /// Its 0-based character index in the input as given.
-        index: usize,
-    },
-    /// The number of digits is not 9.
-    #[error("invalid length: expected 9 digits, found {found}")]
-    InvalidLength {
-        /// How many digits were found.
-        found: usize,
-    },
+    /// The digits could not be read: blank, a character that is not allowed, not 9 digits.
+    #[error("invalid SIREN: {0}")]
+    Digits(DigitsError),
     /// The 9 digits fail the Luhn check.
     #[error("invalid SIREN checksum")]
     Checksum,
@@ -83,23 +71,9 @@ pub enum SirenError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SiretError {
-    /// Nothing is left after trimming.
-    #[error("empty SIRET")]
-    Empty,
-    /// A character that is neither an ASCII digit nor an allowed separator.
-    #[error("unexpected character {character:?} at index {index}")]
-    InvalidCharacter {
-        /// The offending character.
-        character: char,
-        /// Its 0-based character index in the input as given.
-        index: usize,
-    },
-    /// The number of digits is not 14.
-    #[error("invalid length: expected 14 digits, found {found}")]
-    InvalidLength {
-        /// How many digits were found.
-        found: usize,
-    },
+    /// The digits could not be read: blank, a character that is not allowed, not 14 digits.
+    #[error("invalid SIRET: {0}")]
+    Digits(DigitsError),
     /// The first 9 digits (the SIREN) fail the Luhn check.
     #[error("invalid SIREN checksum")]
     SirenChecksum,
@@ -112,84 +86,16 @@ pub enum SiretError {
     },
 }
 
-/// A failure of the shared digit scanner, before the type-specific checks.
-#[derive(Clone, Copy)]
-enum ScanError {
-    Empty,
-    InvalidCharacter { character: char, index: usize },
-    InvalidLength { found: usize },
-}
-
-/// Extracts exactly `N` ASCII digits from `input`, dropping surrounding whitespace, inner spaces
-/// (U+0020, U+00A0, U+202F) and dots that have a digit on each side.
-fn scan_digits<const N: usize>(input: &str) -> Result<[u8; N], ScanError> {
-    let trimmed = input.trim_start();
-    // Index of the first kept character in the input as given.
-    let offset = input[..input.len() - trimmed.len()].chars().count();
-    let trimmed = trimmed.trim_end();
-    if trimmed.is_empty() {
-        return Err(ScanError::Empty);
-    }
-    let mut digits = [0u8; N];
-    let mut found = 0usize;
-    let mut previous: Option<char> = None;
-    let mut chars = trimmed.chars().enumerate().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '0'..='9' => {
-                if let Some(slot) = digits.get_mut(found) {
-                    *slot = c as u8;
-                }
-                found += 1;
-            }
-            ' ' | '\u{a0}' | '\u{202f}' => {}
-            '.' if previous.is_some_and(|p| p.is_ascii_digit())
-                && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit()) => {}
-            _ => {
-                return Err(ScanError::InvalidCharacter {
-                    character: c,
-                    index: offset + i,
-                });
-            }
-        }
-        previous = Some(c);
-    }
-    if found == N {
-        Ok(digits)
-    } else {
-        Err(ScanError::InvalidLength { found })
+impl From<DigitsError> for SirenError {
+    fn from(error: DigitsError) -> Self {
+        Self::Digits(error)
     }
 }
 
-/// The Luhn sum of ASCII digits, doubling the digits whose 0-based position from the right has
-/// the parity `doubled` (1 to check a number, 0 to compute the digit that completes it).
-fn luhn_sum(digits: &[u8], doubled: usize) -> u32 {
-    digits
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, d)| {
-            let d = u32::from(d - b'0');
-            if i % 2 == doubled {
-                let twice = d * 2;
-                if twice > 9 { twice - 9 } else { twice }
-            } else {
-                d
-            }
-        })
-        .sum()
-}
-
-/// The Luhn check: doubling every second digit from the right, the sum is a multiple of 10.
-fn luhn(digits: &[u8]) -> bool {
-    luhn_sum(digits, 1).is_multiple_of(10)
-}
-
-/// The Luhn check digit that completes `digits` (used to build valid numbers in strategies).
-#[cfg(feature = "proptest")]
-pub(crate) fn luhn_check_digit(digits: &[u8]) -> u8 {
-    let check = (10 - luhn_sum(digits, 0) % 10) % 10;
-    b'0' + u8::try_from(check).unwrap_or(0)
+impl From<DigitsError> for SiretError {
+    fn from(error: DigitsError) -> Self {
+        Self::Digits(error)
+    }
 }
 
 fn digits_str(digits: &[u8]) -> &str {
@@ -201,8 +107,8 @@ impl Siren {
     /// Parses a SIREN; same as [`FromStr`].
     ///
     /// # Errors
-    /// `""` ([`SirenError::Empty`]), `"73282932A"` ([`SirenError::InvalidCharacter`]),
-    /// `"73282932"` ([`SirenError::InvalidLength`]), `"732829321"` ([`SirenError::Checksum`]).
+    /// `""`, `"73282932A"` and `"73282932"` ([`SirenError::Digits`]: blank, a character that
+    /// is not allowed, not 9 digits), `"732829321"` ([`SirenError::Checksum`]).
     pub fn parse(input: &str) -> Result<Self, SirenError> {
         input.parse()
     }
@@ -231,13 +137,7 @@ impl FromStr for Siren {
     type Err = SirenError;
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
-        let digits = scan_digits::<9>(input).map_err(|e| match e {
-            ScanError::Empty => SirenError::Empty,
-            ScanError::InvalidCharacter { character, index } => {
-                SirenError::InvalidCharacter { character, index }
-            }
-            ScanError::InvalidLength { found } => SirenError::InvalidLength { found },
-        })?;
+        let digits = scan_digits::<9>(input)?;
         if luhn(&digits) {
             Ok(Self(digits))
         } else {
@@ -250,8 +150,8 @@ impl Siret {
     /// Parses a SIRET; same as [`FromStr`].
     ///
     /// # Errors
-    /// `""` ([`SiretError::Empty`]), `"1234567891234A"` ([`SiretError::InvalidCharacter`] at
-    /// index 13), `"7328293200007"` ([`SiretError::InvalidLength`]), `"12345678901234"` and
+    /// `""`, `"1234567891234A"` (a character that is not allowed at index 13) and
+    /// `"7328293200007"` ([`SiretError::Digits`]), `"12345678901234"` and
     /// `"11122233344455"` ([`SiretError::SirenChecksum`]), `"35600000049838"`
     /// ([`SiretError::SiretChecksum`]).
     pub fn parse(input: &str) -> Result<Self, SiretError> {
@@ -290,13 +190,7 @@ impl FromStr for Siret {
     type Err = SiretError;
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
-        let digits = scan_digits::<14>(input).map_err(|e| match e {
-            ScanError::Empty => SiretError::Empty,
-            ScanError::InvalidCharacter { character, index } => {
-                SiretError::InvalidCharacter { character, index }
-            }
-            ScanError::InvalidLength { found } => SiretError::InvalidLength { found },
-        })?;
+        let digits = scan_digits::<14>(input)?;
         let head = Self(digits).siren();
         if !luhn(&head.0) {
             return Err(SiretError::SirenChecksum);
@@ -316,8 +210,8 @@ impl FromStr for Siret {
     }
 }
 
-string_newtype!(Siren, SirenError, "a SIREN number (9 digits)");
-string_newtype!(Siret, SiretError, "a SIRET number (14 digits)");
+string_newtype!(as_str Siren, SirenError, "a SIREN number (9 digits)");
+string_newtype!(as_str Siret, SiretError, "a SIRET number (14 digits)");
 
 impl fmt::Debug for Siren {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -344,11 +238,13 @@ impl JsonSchema for Siren {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        string_schema(
-            &format!("^{TRIM}[0-9](?:{SEP}[0-9]){{8}}{TRIM}$"),
-            "SIREN number (numéro SIREN): 9 digits, spaces or dots between digits accepted; \
-             written back as 9 digits. The schema cannot check the Luhn key: the crate does.",
-        )
+        json_schema!({
+            "type": "string",
+            "pattern": format!("^{TRIM}[0-9](?:{SEP}[0-9]){{8}}{TRIM}$"),
+            "description": "SIREN number (numéro SIREN): 9 digits, spaces or dots between digits \
+                            accepted; written back as 9 digits. The schema cannot check the Luhn \
+                            key: the crate does.",
+        })
     }
 }
 
@@ -362,190 +258,92 @@ impl JsonSchema for Siret {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        string_schema(
-            &format!("^{TRIM}[0-9](?:{SEP}[0-9]){{13}}{TRIM}$"),
-            "SIRET number (numéro SIRET): 14 digits, spaces or dots between digits accepted; \
-             written back as 14 digits. The schema cannot check the SIREN and SIRET Luhn keys \
-             nor La Poste's digit-sum rule: the crate does.",
-        )
+        json_schema!({
+            "type": "string",
+            "pattern": format!("^{TRIM}[0-9](?:{SEP}[0-9]){{13}}{TRIM}$"),
+            "description": "SIRET number (numéro SIRET): 14 digits, spaces or dots between digits \
+                            accepted; written back as 14 digits. The schema cannot check the SIREN \
+                            and SIRET Luhn keys nor La Poste's digit-sum rule: the crate does.",
+        })
     }
 }
 
-/// Texts shared by [`SirenError`] and [`SiretError`] for the scanner's failures, for a number of
-/// `expected` digits.
-impl ScanError {
-    fn predicate_fr(self, expected: usize) -> String {
-        match self {
-            Self::Empty => "doit être rempli".to_owned(),
-            Self::InvalidCharacter { character, index } => format!(
-                "contient un caractère non autorisé (« {character} », position {})",
-                index + 1
-            ),
-            Self::InvalidLength { found } => {
-                let s = if found > 1 { "s" } else { "" };
-                format!("ne possède pas {expected} chiffres ({found} trouvé{s})")
-            }
-        }
-    }
-
-    fn predicate_en(self, expected: usize) -> String {
-        match self {
-            Self::Empty => "must be filled in".to_owned(),
-            Self::InvalidCharacter { character, index } => format!(
-                "contains a character that is not allowed ('{character}', position {})",
-                index + 1
-            ),
-            Self::InvalidLength { found } => {
-                format!("does not have {expected} digits ({found} found)")
-            }
-        }
-    }
-
-    fn params(self, expected: usize) -> serde_json::Map<String, Value> {
-        match self {
-            Self::Empty => serde_json::Map::new(),
-            Self::InvalidCharacter { character, index } => {
-                params([("index", json!(index)), ("character", json!(character))])
-            }
-            Self::InvalidLength { found } => {
-                params([("expected", json!(expected)), ("found", json!(found))])
-            }
-        }
+/// The description of a digits error, for a number whose codes are given in the order empty,
+/// invalid character, length.
+fn describe_digits(
+    error: DigitsError,
+    subject: (&'static str, &'static str),
+    [empty, character, length]: [Code; 3],
+) -> Description {
+    let (fr, en) = error.predicates();
+    match error {
+        DigitsError::Empty => Description::new(empty, subject, fr, en),
+        DigitsError::InvalidCharacter {
+            character: c,
+            index,
+        } => Description::new(character, subject, fr, en)
+            .with("index", index)
+            .with("character", c.to_string()),
+        DigitsError::InvalidLength { expected, found } => Description::new(length, subject, fr, en)
+            .with("expected", expected)
+            .with("found", found),
     }
 }
 
-impl SirenError {
-    fn scan(self) -> Option<ScanError> {
-        match self {
-            Self::Empty => Some(ScanError::Empty),
-            Self::InvalidCharacter { character, index } => {
-                Some(ScanError::InvalidCharacter { character, index })
-            }
-            Self::InvalidLength { found } => Some(ScanError::InvalidLength { found }),
-            Self::Checksum => None,
-        }
-    }
-}
-
-impl SiretError {
-    fn scan(self) -> Option<ScanError> {
-        match self {
-            Self::Empty => Some(ScanError::Empty),
-            Self::InvalidCharacter { character, index } => {
-                Some(ScanError::InvalidCharacter { character, index })
-            }
-            Self::InvalidLength { found } => Some(ScanError::InvalidLength { found }),
-            Self::SirenChecksum | Self::SiretChecksum { .. } => None,
-        }
-    }
-}
+const SIREN: (&str, &str) = ("le numéro SIREN", "the SIREN number");
+const SIRET: (&str, &str) = ("le numéro SIRET", "the SIRET number");
 
 impl Diagnostic for SirenError {
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "siren.empty",
-            Self::InvalidCharacter { .. } => "siren.invalid_character",
-            Self::InvalidLength { .. } => "siren.length",
-            Self::Checksum => "siren.checksum",
+    fn describe(&self) -> Description {
+        match *self {
+            Self::Digits(e) => describe_digits(
+                e,
+                SIREN,
+                [
+                    Code::SirenEmpty,
+                    Code::SirenInvalidCharacter,
+                    Code::SirenLength,
+                ],
+            ),
+            Self::Checksum => Description::new(
+                Code::SirenChecksum,
+                SIREN,
+                "n'est pas valide : sa clé ne respecte pas la formule de Luhn",
+                "is not valid: its check digit fails the Luhn formula",
+            ),
         }
-    }
-
-    fn subject_fr(&self) -> &'static str {
-        "le numéro SIREN"
-    }
-
-    fn subject_en(&self) -> &'static str {
-        "the SIREN number"
-    }
-
-    fn predicate_fr(&self) -> String {
-        self.scan().map_or_else(
-            || "n'est pas valide : sa clé ne respecte pas la formule de Luhn".to_owned(),
-            |scan| scan.predicate_fr(9),
-        )
-    }
-
-    fn predicate_en(&self) -> String {
-        self.scan().map_or_else(
-            || "is not valid: its check digit fails the Luhn formula".to_owned(),
-            |scan| scan.predicate_en(9),
-        )
-    }
-
-    fn params(&self) -> serde_json::Map<String, Value> {
-        self.scan().map(|scan| scan.params(9)).unwrap_or_default()
     }
 }
 
 impl Diagnostic for SiretError {
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "siret.empty",
-            Self::InvalidCharacter { .. } => "siret.invalid_character",
-            Self::InvalidLength { .. } => "siret.length",
-            Self::SirenChecksum | Self::SiretChecksum { .. } => "siret.checksum",
+    fn describe(&self) -> Description {
+        match *self {
+            Self::Digits(e) => describe_digits(
+                e,
+                SIRET,
+                [
+                    Code::SiretEmpty,
+                    Code::SiretInvalidCharacter,
+                    Code::SiretLength,
+                ],
+            ),
+            Self::SirenChecksum => Description::new(
+                Code::SiretChecksum,
+                SIRET,
+                "n'est pas valide : la clé du SIREN (les 9 premiers chiffres) ne respecte pas la \
+                 formule de Luhn",
+                "is not valid: the SIREN check digit (first 9 digits) fails the Luhn formula",
+            )
+            .with("key", "siren"),
+            Self::SiretChecksum { .. } => Description::new(
+                Code::SiretChecksum,
+                SIRET,
+                "n'est pas valide : la clé du SIRET ne respecte pas la formule de Luhn ou n'est \
+                 pas un SIRET de La Poste",
+                "is not valid: the SIRET check digit fails the Luhn formula and it is not a La \
+                 Poste SIRET",
+            )
+            .with("key", "siret"),
         }
-    }
-
-    fn subject_fr(&self) -> &'static str {
-        "le numéro SIRET"
-    }
-
-    fn subject_en(&self) -> &'static str {
-        "the SIRET number"
-    }
-
-    fn predicate_fr(&self) -> String {
-        match self {
-            Self::SirenChecksum => "n'est pas valide : la clé du SIREN (les 9 premiers chiffres) \
-                                    ne respecte pas la formule de Luhn"
-                .to_owned(),
-            Self::SiretChecksum { .. } => "n'est pas valide : la clé du SIRET ne respecte pas la \
-                                           formule de Luhn ou n'est pas un SIRET de La Poste"
-                .to_owned(),
-            Self::Empty | Self::InvalidCharacter { .. } | Self::InvalidLength { .. } => self
-                .scan()
-                .map(|scan| scan.predicate_fr(14))
-                .unwrap_or_default(),
-        }
-    }
-
-    fn predicate_en(&self) -> String {
-        match self {
-            Self::SirenChecksum => {
-                "is not valid: the SIREN check digit (first 9 digits) fails the Luhn formula"
-                    .to_owned()
-            }
-            Self::SiretChecksum { .. } => "is not valid: the SIRET check digit fails the Luhn \
-                                           formula and it is not a La Poste SIRET"
-                .to_owned(),
-            Self::Empty | Self::InvalidCharacter { .. } | Self::InvalidLength { .. } => self
-                .scan()
-                .map(|scan| scan.predicate_en(14))
-                .unwrap_or_default(),
-        }
-    }
-
-    fn params(&self) -> serde_json::Map<String, Value> {
-        match self {
-            Self::SirenChecksum => params([("key", json!("siren"))]),
-            Self::SiretChecksum { .. } => params([("key", json!("siret"))]),
-            Self::Empty | Self::InvalidCharacter { .. } | Self::InvalidLength { .. } => {
-                self.scan().map(|scan| scan.params(14)).unwrap_or_default()
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn luhn_matches_the_rules_file_examples() {
-        assert!(luhn(b"732829320"));
-        assert!(luhn(b"73282932000074"));
-        assert!(!luhn(b"35600000009075"));
-        assert!(luhn(b"356000000"));
     }
 }

@@ -1,41 +1,54 @@
 //! Habilitations: the snapshot a request gets at each approval, and their three states.
 
-use std::fmt;
-
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
 
 use super::numbers::HabilitationNumber;
-use crate::AuthorizationRequest;
-use crate::diagnostic::{Diagnostic, params};
+use crate::codes::Code;
+use crate::diagnostic::{Description, Diagnostic};
+use crate::request::authorization::AuthorizationRequest;
+use crate::vocabulary::vocabulary;
 
-/// The state of a habilitation (DataPass `Authorization#state`).
-///
-/// A habilitation starts [`Active`](Self::Active) when an instructor approves its request. The
-/// next approval of the same request makes it [`Obsolete`](Self::Obsolete); revoking it makes
-/// it [`Revoked`](Self::Revoked). `rollback_revoke` (revoked → active), which DataPass uses only
-/// to undo a revocation that fails part-way, is not modelled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HabilitationState {
-    /// « Active »: the current access of the request.
-    Active,
-    /// « Obsolète »: replaced by a newer habilitation of the same request.
-    Obsolete,
-    /// « Révoquée »: withdrawn by an instructor.
-    Revoked,
+vocabulary! {
+    /// The state of a habilitation (DataPass `Authorization#state`).
+    ///
+    /// A habilitation starts [`Active`](Self::Active) when an instructor approves its request.
+    /// The next approval of the same request makes it [`Obsolete`](Self::Obsolete); revoking it
+    /// makes it [`Revoked`](Self::Revoked). `rollback_revoke` (revoked → active), which DataPass
+    /// uses only to undo a revocation that fails part-way, is not modelled.
+    pub enum HabilitationState: "habilitation state" {
+        labels {
+            /// DataPass's French label (« Obsolète »).
+            pub fn label_fr;
+        }
+        variants {
+            /// « Active »: the current access of the request.
+            Active = "active" { label_fr: "Active" },
+            /// « Obsolète »: replaced by a newer habilitation of the same request.
+            Obsolete = "obsolete" { label_fr: "Obsolète" },
+            /// « Révoquée »: withdrawn by an instructor.
+            Revoked = "revoked" { label_fr: "Révoquée" },
+        }
+    }
 }
 
-/// An event of the habilitation state machine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HabilitationEvent {
-    /// A newer habilitation of the request was created (system, on every approval).
-    Deprecate,
-    /// An instructor withdraws the access (one habilitation, or the whole request).
-    Revoke,
+vocabulary! {
+    /// An event of the habilitation state machine.
+    pub enum HabilitationEvent: "habilitation event" {
+        labels {
+            /// What the event does, as a French past participle (« révoquée »).
+            fn done_fr;
+            /// The same in English ("revoked").
+            fn done_en;
+        }
+        variants {
+            /// A newer habilitation of the request was created (system, on every approval).
+            Deprecate = "deprecate" { done_fr: "rendue obsolète", done_en: "deprecated" },
+            /// An instructor withdraws the access (one habilitation, or the whole request).
+            Revoke = "revoke" { done_fr: "révoquée", done_en: "revoked" },
+        }
+    }
 }
 
 /// Why a [`HabilitationEvent`] does not apply to a [`HabilitationState`].
@@ -53,29 +66,6 @@ pub enum HabilitationTransitionError {
 }
 
 impl HabilitationState {
-    /// Every state, in DataPass's order.
-    pub const ALL: [Self; 3] = [Self::Active, Self::Obsolete, Self::Revoked];
-
-    /// The key used in JSON (`active`).
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Active => "active",
-            Self::Obsolete => "obsolete",
-            Self::Revoked => "revoked",
-        }
-    }
-
-    /// DataPass's French label (« Obsolète »).
-    #[must_use]
-    pub const fn label_fr(self) -> &'static str {
-        match self {
-            Self::Active => "Active",
-            Self::Obsolete => "Obsolète",
-            Self::Revoked => "Révoquée",
-        }
-    }
-
     /// The habilitation transition table (`etalab/data_pass:app/models/authorization.rb`):
     ///
     /// | State | `deprecate` | `revoke` |
@@ -112,76 +102,21 @@ impl HabilitationState {
     }
 }
 
-impl fmt::Display for HabilitationState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl HabilitationEvent {
-    /// The key used in JSON (`deprecate`).
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Deprecate => "deprecate",
-            Self::Revoke => "revoke",
-        }
-    }
-}
-
-impl fmt::Display for HabilitationEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 impl Diagnostic for HabilitationTransitionError {
-    fn code(&self) -> &'static str {
-        match self {
-            Self::NotAllowed { .. } => "habilitation_transition.not_allowed",
-        }
-    }
-
-    fn subject_fr(&self) -> &'static str {
-        "l'habilitation"
-    }
-
-    fn subject_en(&self) -> &'static str {
-        "the habilitation"
-    }
-
-    fn predicate_fr(&self) -> String {
-        match self {
-            Self::NotAllowed { state, event } => {
-                let action = match event {
-                    HabilitationEvent::Deprecate => "rendue obsolète",
-                    HabilitationEvent::Revoke => "révoquée",
-                };
+    fn describe(&self) -> Description {
+        match *self {
+            Self::NotAllowed { state, event } => Description::new(
+                Code::HabilitationTransitionNotAllowed,
+                ("l'habilitation", "the habilitation"),
                 format!(
-                    "ne peut pas être {action} dans l'état « {} »",
+                    "ne peut pas être {} dans l'état « {} »",
+                    event.done_fr(),
                     state.label_fr()
-                )
-            }
-        }
-    }
-
-    fn predicate_en(&self) -> String {
-        match self {
-            Self::NotAllowed { state, event } => {
-                let action = match event {
-                    HabilitationEvent::Deprecate => "deprecated",
-                    HabilitationEvent::Revoke => "revoked",
-                };
-                format!("cannot be {action} in state {state}")
-            }
-        }
-    }
-
-    fn params(&self) -> Map<String, Value> {
-        match self {
-            Self::NotAllowed { state, event } => {
-                params([("state", json!(state)), ("event", json!(event))])
-            }
+                ),
+                format!("cannot be {} in state {state}", event.done_en()),
+            )
+            .with("state", state.as_str())
+            .with("event", event.as_str()),
         }
     }
 }
@@ -192,7 +127,7 @@ impl Diagnostic for HabilitationTransitionError {
 /// DataPass shows « habilitation H118386 du 19/06/2024 »), the instructor's optional approval
 /// message (« Message complémentaire ») and the validated [`AuthorizationRequest`] it approved.
 /// Habilitations are created and changed only by
-/// [`RequestRecord::apply`](crate::RequestRecord::apply).
+/// [`RequestRecord::apply`](super::RequestRecord::apply).
 ///
 /// JSON: `{"number": "H118386", "state": "active", "created_at": "2024-06-19T10:00:00Z",
 /// "message": "…", "request": {…}}` (`message` is left out when there is none).

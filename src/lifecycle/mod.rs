@@ -1,33 +1,38 @@
 //! The lifecycle of a request: request and habilitation numbers, the request and habilitation
-//! state machines, and [`RequestRecord`] with its history.
+//! state machines, [`RequestRecord`] with its history, and [`EventLog`] with replay.
 //!
-//! - [`numbers`]: [`RequestNumber`] (`D60501`, stable) and [`HabilitationNumber`] (`H118386`,
-//!   a new one at each approval), distinct types.
-//! - [`request_state`]: [`RequestState`], [`Actor`], [`Event`] and the one transition function.
-//! - [`habilitation`]: [`Habilitation`] and [`HabilitationState`].
-//! - [`record`]: [`RequestRecord`], [`HistoryEntry`], [`EventLog`], replay.
-//! - [`summary`]: [`RecordSummary`], a record at a glance.
-//!
-//! Module dependencies: `numbers` ← `habilitation` ← `request_state` ← `record`.
+//! A record starts in `draft` and changes only through [`RequestRecord::apply`], which runs the
+//! one exhaustive transition function over (state, event) and either applies an [`Event`]
+//! completely or refuses it with a [`TransitionError`].
 
 use schemars::{Schema, SchemaGenerator, json_schema};
 
-pub mod habilitation;
-pub mod numbers;
-mod reading;
-pub mod record;
-pub mod request_state;
-pub mod summary;
+mod event;
+mod event_log;
+mod event_wire;
+mod format_version;
+mod habilitation;
+mod history;
+mod invariants;
+mod numbers;
+mod record;
+mod state;
+mod summary;
+mod transition;
+mod transition_error;
 
+pub use event::{Event, EventKind, EventName};
+pub use event_log::{EventLog, ReplayError};
 pub use habilitation::{
     Habilitation, HabilitationEvent, HabilitationState, HabilitationTransitionError,
 };
+pub use history::HistoryEntry;
+pub use invariants::RecordError;
 pub use numbers::{HabilitationNumber, HabilitationNumberError, RequestNumber, RequestNumberError};
-pub use record::{EventLog, HistoryEntry, RecordError, ReplayError, RequestRecord};
-pub use request_state::{
-    Actor, Event, EventKind, EventName, NotAllowedCause, RequestState, TransitionError,
-};
+pub use record::RequestRecord;
+pub use state::{Actor, RequestState};
 pub use summary::{HabilitationSummary, HistorySummary, RecordSummary};
+pub use transition_error::{NotAllowedCause, TransitionError};
 
 /// The schema of a time. No `format: date-time`: chrono also accepts forms that format rejects
 /// (a space instead of `T`, a leap second), and a schema never rejects what the crate accepts.

@@ -10,9 +10,11 @@ use std::num::NonZeroU64;
 use std::str::FromStr;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde_json::{Map, Value, json};
 
-use crate::diagnostic::{Diagnostic, params};
+use crate::codes::Code;
+use crate::diagnostic::{Description, Diagnostic};
+use crate::newtype::string_newtype;
+use crate::text::TRIM;
 
 /// The largest number accepted: 12 digits.
 const MAX_DIGITS: usize = 12;
@@ -29,14 +31,14 @@ const MAX_VALUE: u64 = 999_999_999_999;
 /// `Serialize` give the display form `D60501`.
 ///
 /// ```
-/// use datapass_psc::RequestNumber;
+/// use datapass_psc::lifecycle::RequestNumber;
 /// let number: RequestNumber = " d60501 ".parse()?;
 /// assert_eq!(number.to_string(), "D60501");
 /// assert_eq!(number.get(), 60501);
 /// assert_eq!(number, "60501".parse()?);
 /// assert!("H60501".parse::<RequestNumber>().is_err());
 /// assert!("D-123".parse::<RequestNumber>().is_err());
-/// # Ok::<(), datapass_psc::RequestNumberError>(())
+/// # Ok::<(), datapass_psc::lifecycle::RequestNumberError>(())
 /// ```
 ///
 /// A habilitation number is a different type: passing one where a request number is expected
@@ -45,12 +47,12 @@ const MAX_VALUE: u64 = 999_999_999_999;
 /// ```compile_fail,E0308
 /// // Proves that `HabilitationNumber` and `RequestNumber` are distinct types with no implicit
 /// // conversion: a habilitation number cannot open a request record.
-/// use datapass_psc::{HabilitationNumber, RequestRecord};
+/// use datapass_psc::lifecycle::{HabilitationNumber, RequestRecord};
 /// let habilitation: HabilitationNumber = "H118386".parse().unwrap();
 /// let record = RequestRecord::new(habilitation, None);
 /// ```
 ///
-/// [`RequestRecord::psc_connection_reference`]: crate::RequestRecord::psc_connection_reference
+/// [`RequestRecord::psc_connection_reference`]: super::RequestRecord::psc_connection_reference
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RequestNumber(NonZeroU64);
 
@@ -64,17 +66,17 @@ pub struct RequestNumber(NonZeroU64);
 /// `H118386`.
 ///
 /// ```
-/// use datapass_psc::HabilitationNumber;
+/// use datapass_psc::lifecycle::HabilitationNumber;
 /// let number: HabilitationNumber = "h118386".parse()?;
 /// assert_eq!(number.to_string(), "H118386");
 /// assert!("D118386".parse::<HabilitationNumber>().is_err());
-/// # Ok::<(), datapass_psc::HabilitationNumberError>(())
+/// # Ok::<(), datapass_psc::lifecycle::HabilitationNumberError>(())
 /// ```
 ///
 /// ```compile_fail,E0308
 /// // Proves that a `RequestNumber` is not accepted where a `HabilitationNumber` is expected:
 /// // an approval cannot be given the request's own number by mistake.
-/// use datapass_psc::{HabilitationNumber, RequestNumber};
+/// use datapass_psc::lifecycle::{HabilitationNumber, RequestNumber};
 /// fn habilitation(number: HabilitationNumber) -> HabilitationNumber { number }
 /// let request: RequestNumber = "D60501".parse().unwrap();
 /// habilitation(request);
@@ -150,7 +152,8 @@ fn scan(input: &str, prefix: char, other: char) -> Result<NonZeroU64, ScanError>
 /// wording (generic subject in French and English, the other kind's name).
 macro_rules! number_type {
     (
-        $ty:ident, $err:ident, $prefix:literal, $other:literal, $code:literal, $example:literal,
+        $ty:ident, $err:ident, $prefix:literal, $other:literal, [$empty:ident, $invalid:ident],
+        $example:literal,
         $subject_fr:literal, $noun_en:literal, $other_fr:literal, $other_en:literal,
         $schema_name:literal, $description:literal
     ) => {
@@ -186,7 +189,7 @@ macro_rules! number_type {
             #[error("leading zero")]
             LeadingZero,
             /// More than 12 digits.
-            #[error("too many digits: expected at most 12, found {found}")]
+            #[error("too many digits: expected at most {}, found {found}", MAX_DIGITS)]
             TooLong {
                 /// How many digits were found.
                 found: usize,
@@ -259,20 +262,6 @@ macro_rules! number_type {
             }
         }
 
-        impl TryFrom<&str> for $ty {
-            type Error = $err;
-            fn try_from(value: &str) -> Result<Self, Self::Error> {
-                value.parse()
-            }
-        }
-
-        impl TryFrom<String> for $ty {
-            type Error = $err;
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                value.parse()
-            }
-        }
-
         impl TryFrom<u64> for $ty {
             type Error = $err;
             fn try_from(value: u64) -> Result<Self, Self::Error> {
@@ -283,12 +272,6 @@ macro_rules! number_type {
         impl From<$ty> for u64 {
             fn from(number: $ty) -> Self {
                 number.get()
-            }
-        }
-
-        impl From<$ty> for String {
-            fn from(number: $ty) -> Self {
-                number.to_string()
             }
         }
 
@@ -304,29 +287,7 @@ macro_rules! number_type {
             }
         }
 
-        impl ::serde::Serialize for $ty {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                struct Visitor;
-                impl ::serde::de::Visitor<'_> for Visitor {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str(concat!("a ", $noun_en, " such as ", $example))
-                    }
-                    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> Result<$ty, E> {
-                        v.parse().map_err(E::custom)
-                    }
-                }
-                deserializer.deserialize_str(Visitor)
-            }
-        }
+        string_newtype!($ty, $err, concat!("a ", $noun_en, " such as ", $example));
 
         impl JsonSchema for $ty {
             fn schema_name() -> Cow<'static, str> {
@@ -343,7 +304,7 @@ macro_rules! number_type {
                 json_schema!({
                     "type": "string",
                     "pattern": format!(
-                        "^{WS}*[{prefix}{lower}]?[1-9][0-9]{{0,11}}{WS}*$"
+                        "^{TRIM}[{prefix}{lower}]?[1-9][0-9]{{0,11}}{TRIM}$"
                     ),
                     "description": $description,
                     "examples": [$example],
@@ -352,99 +313,74 @@ macro_rules! number_type {
         }
 
         impl Diagnostic for $err {
-            fn code(&self) -> &'static str {
-                match self {
-                    Self::Empty => concat!($code, ".empty"),
-                    Self::WrongPrefix { .. }
-                    | Self::InvalidCharacter { .. }
-                    | Self::NoDigits
-                    | Self::Zero
-                    | Self::LeadingZero
-                    | Self::TooLong { .. } => concat!($code, ".invalid"),
-                }
-            }
-
-            fn subject_fr(&self) -> &'static str {
-                $subject_fr
-            }
-
-            fn subject_en(&self) -> &'static str {
-                concat!("the ", $noun_en)
-            }
-
-            fn predicate_fr(&self) -> String {
-                match self {
-                    Self::Empty => "doit être rempli".to_owned(),
-                    Self::WrongPrefix { found } => format!(
-                        concat!("commence par « {} », le préfixe des ", $other_fr,
-                            " (attendu : un numéro comme ", $example, ")"),
-                        found
+            fn describe(&self) -> Description {
+                const SUBJECT: (&str, &str) = ($subject_fr, concat!("the ", $noun_en));
+                let invalid = |fr: String, en: String| {
+                    Description::new(Code::$invalid, SUBJECT, fr, en)
+                };
+                match *self {
+                    Self::Empty => Description::new(
+                        Code::$empty,
+                        SUBJECT,
+                        "doit être rempli",
+                        "must be filled in",
                     ),
-                    Self::InvalidCharacter { character, index } => format!(
-                        "contient un caractère non autorisé (« {character} », position {})",
-                        index + 1
-                    ),
-                    Self::NoDigits => {
+                    Self::WrongPrefix { found } => invalid(
+                        format!(
+                            concat!("commence par « {} », le préfixe des ", $other_fr,
+                                " (attendu : un numéro comme ", $example, ")"),
+                            found
+                        ),
+                        format!(
+                            concat!("starts with '{}', the prefix of ", $other_en,
+                                "s (expected a number such as ", $example, ")"),
+                            found
+                        ),
+                    )
+                    .with("found", found.to_string()),
+                    Self::InvalidCharacter { character, index } => invalid(
+                        format!(
+                            "contient un caractère non autorisé (« {character} », position {})",
+                            index + 1
+                        ),
+                        format!(
+                            "contains a character that is not allowed ('{character}', position {})",
+                            index + 1
+                        ),
+                    )
+                    .with("index", index)
+                    .with("character", character.to_string()),
+                    Self::NoDigits => invalid(
                         concat!("doit comporter des chiffres après le préfixe « ", $prefix, " »")
-                            .to_owned()
-                    }
-                    Self::Zero => "doit être un nombre strictement positif".to_owned(),
-                    Self::LeadingZero => "ne doit pas commencer par un zéro".to_owned(),
-                    Self::TooLong { found } => {
-                        format!("comporte trop de chiffres (12 au plus, {found} trouvés)")
-                    }
-                }
-            }
-
-            fn predicate_en(&self) -> String {
-                match self {
-                    Self::Empty => "must be filled in".to_owned(),
-                    Self::WrongPrefix { found } => format!(
-                        concat!("starts with '{}', the prefix of ", $other_en,
-                            "s (expected a number such as ", $example, ")"),
-                        found
+                            .to_owned(),
+                        concat!("must have digits after the prefix '", $prefix, "'").to_owned(),
                     ),
-                    Self::InvalidCharacter { character, index } => format!(
-                        "contains a character that is not allowed ('{character}', position {})",
-                        index + 1
+                    Self::Zero => invalid(
+                        "doit être un nombre strictement positif".to_owned(),
+                        "must be a positive number".to_owned(),
                     ),
-                    Self::NoDigits => {
-                        concat!("must have digits after the prefix '", $prefix, "'").to_owned()
-                    }
-                    Self::Zero => "must be a positive number".to_owned(),
-                    Self::LeadingZero => "must not start with a zero".to_owned(),
-                    Self::TooLong { found } => {
-                        format!("has too many digits (at most 12, found {found})")
-                    }
-                }
-            }
-
-            fn params(&self) -> Map<String, Value> {
-                match self {
-                    Self::WrongPrefix { found } => params([("found", json!(found))]),
-                    Self::InvalidCharacter { character, index } => {
-                        params([("index", json!(index)), ("character", json!(character))])
-                    }
-                    Self::TooLong { found } => {
-                        params([("max", json!(MAX_DIGITS)), ("found", json!(found))])
-                    }
-                    Self::Empty | Self::NoDigits | Self::Zero | Self::LeadingZero => Map::new(),
+                    Self::LeadingZero => invalid(
+                        "ne doit pas commencer par un zéro".to_owned(),
+                        "must not start with a zero".to_owned(),
+                    ),
+                    Self::TooLong { found } => invalid(
+                        format!("comporte trop de chiffres ({MAX_DIGITS} au plus, {found} trouvés)"),
+                        format!("has too many digits (at most {MAX_DIGITS}, found {found})"),
+                    )
+                    .with("max", MAX_DIGITS)
+                    .with("found", found),
                 }
             }
         }
     };
 }
 
-/// Whitespace that [`str::trim`] removes, as a JSON Schema (ECMA-262) character class: `\s`
-/// plus U+0085 (NEXT LINE), which Rust trims and ECMA-262's `\s` does not match.
-const WS: &str = "[\\s\\u0085]";
-
 number_type!(
     RequestNumber,
     RequestNumberError,
     'D',
     'H',
-    "request_number",
+    [RequestNumberEmpty, RequestNumberInvalid],
     "D60501",
     "le numéro de demande",
     "request number",
@@ -461,7 +397,7 @@ number_type!(
     HabilitationNumberError,
     'H',
     'D',
-    "habilitation_number",
+    [HabilitationNumberEmpty, HabilitationNumberInvalid],
     "H118386",
     "le numéro d'habilitation",
     "habilitation number",

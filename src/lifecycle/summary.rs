@@ -1,24 +1,21 @@
-//! What a person or a tool wants to know about a record at a glance, and the JSON forms of
-//! event-log reading errors and replay refusals.
+//! What a person or a tool wants to know about a record at a glance.
 
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
-use serde::{Serialize, Serializer};
-use serde_json::json;
+use serde::Serialize;
 
 use super::habilitation::HabilitationState;
+use super::history::HistoryEntry;
 use super::numbers::{HabilitationNumber, RequestNumber};
-use super::reading::{read_checked, typed};
-use super::record::{EventLog, HistoryEntry, ReplayError, RequestRecord};
-use super::request_state::RequestState;
-use crate::diagnostic::Diagnostic;
-use crate::report::ValidationReport;
+use super::record::RequestRecord;
+use super::state::RequestState;
 
 /// A record at a glance: where the request stands, its habilitations without their snapshots,
 /// its history with DataPass's French summaries, and the number to give Pro Santé Connect.
 ///
 /// Holds no personal data (the request content and the snapshots are left out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RecordSummary {
     /// The request number (`D60501`).
     pub request_number: RequestNumber,
@@ -38,6 +35,7 @@ pub struct RecordSummary {
 
 /// A habilitation without its snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct HabilitationSummary {
     /// Its number (`H118386`).
     pub number: HabilitationNumber,
@@ -51,6 +49,7 @@ pub struct HabilitationSummary {
 
 /// A history entry with its French summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct HistorySummary {
     /// The entry.
     #[serde(flatten)]
@@ -88,44 +87,5 @@ impl RequestRecord {
                 })
                 .collect(),
         }
-    }
-}
-
-/// Serialized as `{"code", "index", "state", "event", "message_fr", "message_en", "params"}`.
-impl Serialize for ReplayError {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        json!({
-            "code": self.code(),
-            "index": self.index(),
-            "state": self.error().state(),
-            "event": self.error().event(),
-            "message_fr": self.message_fr(),
-            "message_en": self.message_en(),
-            "params": self.params(),
-        })
-        .serialize(serializer)
-    }
-}
-
-/// The code of an event log that does not fit the format.
-pub const EVENT_LOG_INVALID: &str = "event_log.invalid";
-
-impl EventLog {
-    /// Reads an event log from JSON. A leading byte-order mark is accepted.
-    ///
-    /// # Errors
-    /// A report with one issue, at the JSON Pointer where reading stopped: `json.syntax` (not
-    /// JSON), `json.duplicate_key`, `json.unknown_field` or `json.invalid_type` inside a request
-    /// (as [`RequestDraft::from_json`](crate::RequestDraft::from_json) reports them), or
-    /// `event_log.invalid` (any other value or key that does not fit the format). The message
-    /// never quotes the document.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        let value = read_checked(bytes, &[&["request"], &["events", "*", "request"]])?;
-        typed(
-            value,
-            EVENT_LOG_INVALID,
-            "Le journal d'événements ne respecte pas le format attendu à cet endroit",
-            "The event log does not follow the expected format at this place",
-        )
     }
 }

@@ -1,23 +1,43 @@
-//! The collector every section validates into.
+//! [`Checker`]: the collector every section validates into, and [`Subject`], how a field is
+//! named in messages.
 
 use std::str::FromStr;
 
-use crate::diagnostic::Diagnostic;
+use validator::ValidationErrors;
+
+use crate::codes::Code;
+use crate::diagnostic::{Diagnostic, Params, sentence};
 use crate::report::{Issue, Pointer, ValidationReport};
 
-/// How a field is named in messages: French (with its article) and English.
-#[derive(Debug, Clone)]
+/// How a field is named in messages, with its article: French and English, each written in two
+/// parts joined as they are (« le prénom » + « du demandeur »), so that nothing is allocated
+/// unless a message is written.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Subject {
-    pub fr: String,
-    pub en: String,
+    fr: [&'static str; 2],
+    en: [&'static str; 2],
 }
 
 impl Subject {
-    pub(crate) fn new(fr: impl Into<String>, en: impl Into<String>) -> Self {
+    /// A subject in one part.
+    pub(crate) const fn new(fr: &'static str, en: &'static str) -> Self {
         Self {
-            fr: fr.into(),
-            en: en.into(),
+            fr: [fr, ""],
+            en: [en, ""],
         }
+    }
+
+    /// A subject in two parts, joined as they are.
+    pub(crate) const fn joined(fr: [&'static str; 2], en: [&'static str; 2]) -> Self {
+        Self { fr, en }
+    }
+
+    fn fr(&self) -> String {
+        self.fr.concat()
+    }
+
+    fn en(&self) -> String {
+        self.en.concat()
     }
 }
 
@@ -27,9 +47,7 @@ impl Subject {
 pub(crate) struct Checker {
     pub report: ValidationReport,
     /// Loading a stored snapshot: phones already in E.164 are trusted even if today's metadata
-    /// no longer knows their range (see [`PhoneNumber::from_stored`]).
-    ///
-    /// [`PhoneNumber::from_stored`]: crate::PhoneNumber
+    /// no longer knows their range.
     pub trust_stored_phones: bool,
 }
 
@@ -42,17 +60,30 @@ impl Checker {
         self.report.push_warning(issue);
     }
 
-    pub(crate) fn required(&mut self, path: &Pointer, subject: &Subject) {
-        self.error(Issue::required(path, &subject.fr, &subject.en));
+    /// A missing value (absent, `null` or blank): `required`.
+    pub(crate) fn required(&mut self, path: &Pointer, subject: Subject) {
+        self.error(Issue::new(
+            Code::Required,
+            path.as_str(),
+            format!("Veuillez renseigner {}", subject.fr()),
+            sentence(&subject.en(), "must be filled in"),
+            Params::new(),
+        ));
     }
 
-    pub(crate) fn diagnostic(&mut self, path: &Pointer, error: &dyn Diagnostic, subject: &Subject) {
-        self.error(Issue::from_diagnostic(
+    /// An error of the value at `path`, named by `subject`.
+    pub(crate) fn diagnostic(&mut self, path: &Pointer, error: &dyn Diagnostic, subject: Subject) {
+        self.error(Issue::with_subject(
             path,
             error,
-            &subject.fr,
-            &subject.en,
+            &subject.fr(),
+            &subject.en(),
         ));
+    }
+
+    /// An error of the value at `path`, named by the error's own subject.
+    pub(crate) fn error_at(&mut self, path: &Pointer, error: &dyn Diagnostic) {
+        self.error(Issue::from_error(path.as_str(), error));
     }
 
     /// Parses a required value: absent, `null` or blank gives `required`; otherwise the type's
@@ -61,7 +92,7 @@ impl Checker {
         &mut self,
         raw: Option<&str>,
         path: &Pointer,
-        subject: &Subject,
+        subject: Subject,
     ) -> Option<T>
     where
         T: FromStr,
@@ -87,7 +118,7 @@ impl Checker {
         &mut self,
         raw: Option<&str>,
         path: &Pointer,
-        subject: &Subject,
+        subject: Subject,
     ) -> Result<Option<T>, ()>
     where
         T: FromStr,
@@ -102,6 +133,31 @@ impl Checker {
                 }
             },
             _ => Ok(None),
+        }
+    }
+
+    /// Turns `validator`'s errors (collection sizes) into issues under `base`: `map` names the
+    /// crate's error for a field and the size found.
+    pub(crate) fn validator_issues<E: Diagnostic>(
+        &mut self,
+        result: Result<(), ValidationErrors>,
+        base: &Pointer,
+        map: impl Fn(&str, usize) -> Option<E>,
+    ) {
+        let Err(errors) = result else { return };
+        let mut fields: Vec<_> = errors.field_errors().into_iter().collect();
+        fields.sort_by(|a, b| a.0.cmp(&b.0));
+        for (field, list) in fields {
+            for error in list {
+                let found = error
+                    .params
+                    .get("value")
+                    .and_then(serde_json::Value::as_array)
+                    .map_or(0, Vec::len);
+                if let Some(e) = map(&field, found) {
+                    self.error_at(&base.key(&field), &e);
+                }
+            }
         }
     }
 

@@ -1,89 +1,53 @@
 //! The four contacts of a request (« Les personnes impliquées »).
 
-use std::fmt;
-
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::check::{Checker, Subject};
 use super::draft::{ContactDraft, ContactsDraft};
 use crate::identifiers::{Email, PhoneNumber};
 use crate::report::Pointer;
 use crate::text::{JobTitle, PersonName};
+use crate::vocabulary::vocabulary;
 
-/// The role of a contact in a request.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactRole {
-    /// « Demandeur »: files the request; contacted about functional problems.
-    Applicant,
-    /// « Responsable de traitement »: determines the purposes and means of the processing.
-    DataController,
-    /// « Délégué à la protection des données » (DPO).
-    DataProtectionOfficer,
-    /// « Responsable technique »: contacted about technical problems; receives the technical
-    /// access.
-    TechnicalContact,
-}
-
-impl ContactRole {
-    /// The four roles, in wire order.
-    pub const ALL: [Self; 4] = [
-        Self::Applicant,
-        Self::DataController,
-        Self::DataProtectionOfficer,
-        Self::TechnicalContact,
-    ];
-
-    /// The key in the wire format (`technical_contact`).
-    #[must_use]
-    pub const fn key(self) -> &'static str {
-        match self {
-            Self::Applicant => "applicant",
-            Self::DataController => "data_controller",
-            Self::DataProtectionOfficer => "data_protection_officer",
-            Self::TechnicalContact => "technical_contact",
+vocabulary! {
+    /// The role of a contact in a request.
+    pub enum ContactRole: "contact role" {
+        labels {
+            /// The French name with its article (« le responsable technique »).
+            pub fn label_fr;
+            /// The English name ("the technical contact").
+            pub fn label_en;
+            /// « du responsable technique »: the French complement naming the role.
+            fn of_fr;
         }
-    }
-
-    /// The French name with its article (« le responsable technique »).
-    #[must_use]
-    pub const fn label_fr(self) -> &'static str {
-        match self {
-            Self::Applicant => "le demandeur",
-            Self::DataController => "le responsable de traitement",
-            Self::DataProtectionOfficer => "le délégué à la protection des données",
-            Self::TechnicalContact => "le responsable technique",
+        variants {
+            /// « Demandeur »: files the request; contacted about functional problems.
+            Applicant = "applicant" {
+                label_fr: "le demandeur",
+                label_en: "the applicant",
+                of_fr: "du demandeur",
+            },
+            /// « Responsable de traitement »: determines the purposes and means of the processing.
+            DataController = "data_controller" {
+                label_fr: "le responsable de traitement",
+                label_en: "the data controller",
+                of_fr: "du responsable de traitement",
+            },
+            /// « Délégué à la protection des données » (DPO).
+            DataProtectionOfficer = "data_protection_officer" {
+                label_fr: "le délégué à la protection des données",
+                label_en: "the data protection officer",
+                of_fr: "du délégué à la protection des données",
+            },
+            /// « Responsable technique »: contacted about technical problems; receives the technical
+            /// access.
+            TechnicalContact = "technical_contact" {
+                label_fr: "le responsable technique",
+                label_en: "the technical contact",
+                of_fr: "du responsable technique",
+            },
         }
-    }
-
-    /// The English name ("the technical contact").
-    #[must_use]
-    pub const fn label_en(self) -> &'static str {
-        match self {
-            Self::Applicant => "the applicant",
-            Self::DataController => "the data controller",
-            Self::DataProtectionOfficer => "the data protection officer",
-            Self::TechnicalContact => "the technical contact",
-        }
-    }
-
-    /// « du responsable technique »: the French complement naming the role.
-    fn of_fr(self) -> &'static str {
-        match self {
-            Self::Applicant => "du demandeur",
-            Self::DataController => "du responsable de traitement",
-            Self::DataProtectionOfficer => "du délégué à la protection des données",
-            Self::TechnicalContact => "du responsable technique",
-        }
-    }
-}
-
-impl fmt::Display for ContactRole {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
     }
 }
 
@@ -95,6 +59,7 @@ impl fmt::Display for ContactRole {
 #[schemars(
     description = "A contact: given name, family name, job title, email and phone, all required."
 )]
+#[non_exhaustive]
 pub struct Contact {
     /// « Prénom ».
     pub given_name: PersonName,
@@ -125,6 +90,7 @@ impl Contact {
 /// The four contacts of a complete request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Contacts {
     /// The applicant (« demandeur »).
     pub applicant: Contact,
@@ -154,40 +120,28 @@ fn check_contact(
     draft: Option<&ContactDraft>,
     c: &mut Checker,
 ) -> Option<Contact> {
-    let base = Pointer::root().key("contacts").key(role.key());
-    let of_fr = role.of_fr();
-    let who_en = role.label_en();
+    let base = Pointer::root().key("contacts").key(role.as_str());
+    let (of_fr, who_en) = (role.of_fr(), role.label_en());
+    let subject = |fr: &'static str, en: &'static str| Subject::joined([fr, of_fr], [who_en, en]);
     let given_name = c.parse::<PersonName>(
         draft.and_then(|d| d.given_name.as_deref()),
         &base.key("given_name"),
-        &Subject::new(
-            format!("le prénom {of_fr}"),
-            format!("{who_en}'s given name"),
-        ),
+        subject("le prénom ", "'s given name"),
     );
     let family_name = c.parse::<PersonName>(
         draft.and_then(|d| d.family_name.as_deref()),
         &base.key("family_name"),
-        &Subject::new(
-            format!("le nom de famille {of_fr}"),
-            format!("{who_en}'s family name"),
-        ),
+        subject("le nom de famille ", "'s family name"),
     );
     let job_title = c.parse::<JobTitle>(
         draft.and_then(|d| d.job_title.as_deref()),
         &base.key("job_title"),
-        &Subject::new(
-            format!("la fonction {of_fr}"),
-            format!("{who_en}'s job title"),
-        ),
+        subject("la fonction ", "'s job title"),
     );
     let email = c.parse::<Email>(
         draft.and_then(|d| d.email.as_deref()),
         &base.key("email"),
-        &Subject::new(
-            format!("l'adresse e-mail {of_fr}"),
-            format!("{who_en}'s email address"),
-        ),
+        subject("l'adresse e-mail ", "'s email address"),
     );
     let raw_phone = draft.and_then(|d| d.phone.as_deref());
     let stored = if c.trust_stored_phones {
@@ -199,10 +153,7 @@ fn check_contact(
         c.parse::<PhoneNumber>(
             raw_phone,
             &base.key("phone"),
-            &Subject::new(
-                format!("le numéro de téléphone {of_fr}"),
-                format!("{who_en}'s phone number"),
-            ),
+            subject("le numéro de téléphone ", "'s phone number"),
         )
     });
     Some(Contact {

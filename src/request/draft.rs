@@ -3,10 +3,16 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use validator::Validate;
 
+use super::contacts::ContactRole;
+use super::document::MAX_DOCUMENTS;
+use super::personal_data::MAX_RECIPIENTS;
 use crate::identifiers::{Email, PhoneNumber};
+use crate::json::format::{Format, FormatName, MIB};
+use crate::json::{self, Document, ReadOptions};
+use crate::report::ValidationReport;
 use crate::text::mask_name;
 
 /// A request as a form or an API sends it: every field optional, every value raw.
@@ -25,7 +31,7 @@ use crate::text::mask_name;
 /// assert_eq!(report.errors()[0].code, "siret.length");
 /// # Ok::<(), datapass_psc::ValidationReport>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     description = "A request draft as a form or an API sends it: every field optional, values unchecked. Only the structure is constrained (types, known keys)."
@@ -56,6 +62,122 @@ pub struct RequestDraft {
     /// de ma demande. »
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpo_informed: Option<bool>,
+}
+
+// `validator` takes its bounds as `u64` paths.
+const DOCUMENTS_MAX: u64 = MAX_DOCUMENTS as u64;
+const RECIPIENTS_MAX: u64 = MAX_RECIPIENTS as u64;
+
+/// The structure of a [`RequestDraft`] as serde's derived code reads it, inside the crate's
+/// reader (the public `Deserialize` impl goes through that reader).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DraftRepr {
+    #[serde(default)]
+    organization: Option<OrganizationDraft>,
+    #[serde(default)]
+    project: Option<ProjectDraft>,
+    #[serde(default)]
+    legal_basis: Option<LegalBasisDraft>,
+    #[serde(default)]
+    scopes: Option<Vec<String>>,
+    #[serde(default)]
+    personal_data: Option<PersonalDataDraft>,
+    #[serde(default)]
+    contacts: Option<ContactsDraft>,
+    #[serde(default)]
+    terms_accepted: Option<bool>,
+    #[serde(default)]
+    dpo_informed: Option<bool>,
+}
+
+impl From<DraftRepr> for RequestDraft {
+    fn from(repr: DraftRepr) -> Self {
+        let DraftRepr {
+            organization,
+            project,
+            legal_basis,
+            scopes,
+            personal_data,
+            contacts,
+            terms_accepted,
+            dpo_informed,
+        } = repr;
+        Self {
+            organization,
+            project,
+            legal_basis,
+            scopes,
+            personal_data,
+            contacts,
+            terms_accepted,
+            dpo_informed,
+        }
+    }
+}
+
+/// The request format: strict, at most 1 MiB by default.
+static REQUEST_FORMAT: Format = Format::strict(FormatName::Request, MIB);
+
+impl Document for RequestDraft {
+    type Wire = DraftRepr;
+
+    const FORMAT: &'static Format = &REQUEST_FORMAT;
+
+    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DraftRepr, D::Error> {
+        DraftRepr::deserialize(deserializer)
+    }
+
+    fn finish(wire: DraftRepr, _: &ReadOptions) -> Result<Self, crate::report::Issue> {
+        Ok(wire.into())
+    }
+}
+
+impl<'de> Deserialize<'de> for RequestDraft {
+    /// Reads a draft through the crate's reader: structural problems are refused as
+    /// [`RequestDraft::from_json`] refuses them, and the error names the code and the path
+    /// without quoting the document.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
+    }
+}
+
+impl RequestDraft {
+    /// Reads a draft from JSON text. A leading byte-order mark is accepted.
+    ///
+    /// Values are not checked (that is [`RequestDraft::validate`]'s job): a draft whose SIRET is
+    /// `"abc"` loads.
+    ///
+    /// # Errors
+    /// A report with one structural issue, the first in document order: `json.syntax` (not
+    /// JSON), `json.duplicate_key`, `json.unknown_field` (a key the format does not have, at that
+    /// key's path), `json.invalid_type` (`"12"` or `12.5` where an integer is expected, a string
+    /// or an array where an object is expected), `json.too_large` (over 1 MiB), `json.too_deep`,
+    /// `json.encoding` (UTF-16 or UTF-32).
+    pub fn from_json(text: &str) -> Result<Self, ValidationReport> {
+        Self::from_json_slice(text.as_bytes())
+    }
+
+    /// Reads a draft from JSON bytes; see [`RequestDraft::from_json`].
+    ///
+    /// # Errors
+    /// As [`RequestDraft::from_json`]; invalid UTF-8 is `json.syntax`.
+    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
+        Self::from_json_slice_with(bytes, &ReadOptions::default())
+    }
+
+    /// Reads a draft from JSON bytes with the given limits; see [`RequestDraft::from_json`].
+    ///
+    /// # Errors
+    /// As [`RequestDraft::from_json`].
+    pub fn from_json_slice_with(
+        bytes: &[u8],
+        options: &ReadOptions,
+    ) -> Result<Self, ValidationReport> {
+        json::read(bytes, options)
+            .map(|read| read.value)
+            .map_err(ValidationReport::single)
+    }
 }
 
 /// The organisation: its SIRET, as typed.
@@ -91,7 +213,7 @@ pub struct LegalBasisDraft {
     pub url: Option<String>,
     /// The attached documents (PDF, under 10 MiB each, 6 at most).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 6, code = "document.too_many"))]
+    #[validate(length(max = DOCUMENTS_MAX))]
     pub documents: Option<Vec<DocumentDraft>>,
 }
 
@@ -116,7 +238,7 @@ pub struct DocumentDraft {
 pub struct PersonalDataDraft {
     /// « Destinataires des données »: 1 to 20 entries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 20, code = "recipients.too_many"))]
+    #[validate(length(max = RECIPIENTS_MAX))]
     pub recipients: Option<Vec<String>>,
     /// « Durée de conservation » in months; any integer loads, 0–1200 is valid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -178,7 +300,7 @@ impl ContactsDraft {
     /// contacts.fill_from_applicant(ContactRole::TechnicalContact);
     /// assert_eq!(contacts.technical_contact, contacts.applicant);
     /// ```
-    pub fn fill_from_applicant(&mut self, role: crate::request::ContactRole) {
+    pub fn fill_from_applicant(&mut self, role: ContactRole) {
         let applicant = self.applicant.clone();
         if let Some(slot) = self.get_mut(role) {
             *slot = applicant;
@@ -187,8 +309,8 @@ impl ContactsDraft {
 
     /// The contact in `role`.
     #[must_use]
-    pub fn get(&self, role: crate::request::ContactRole) -> Option<&ContactDraft> {
-        use crate::request::ContactRole as R;
+    pub fn get(&self, role: ContactRole) -> Option<&ContactDraft> {
+        use ContactRole as R;
         match role {
             R::Applicant => self.applicant.as_ref(),
             R::DataController => self.data_controller.as_ref(),
@@ -198,8 +320,8 @@ impl ContactsDraft {
     }
 
     /// The slot of a role other than the applicant.
-    fn get_mut(&mut self, role: crate::request::ContactRole) -> Option<&mut Option<ContactDraft>> {
-        use crate::request::ContactRole as R;
+    fn get_mut(&mut self, role: ContactRole) -> Option<&mut Option<ContactDraft>> {
+        use ContactRole as R;
         match role {
             R::Applicant => None,
             R::DataController => Some(&mut self.data_controller),

@@ -6,8 +6,8 @@ use validator::Validate;
 
 use super::check::{Checker, Subject};
 use super::draft::PersonalDataDraft;
-use super::validator_issues;
-use crate::diagnostic::{Diagnostic, params};
+use crate::codes::Code;
+use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::identifiers::RetentionPeriod;
 use crate::report::{Issue, Pointer};
 use crate::text::{Justification, Recipient};
@@ -20,7 +20,7 @@ pub const MAX_RECIPIENTS: usize = 20;
 #[serde(deny_unknown_fields)]
 pub struct PersonalData {
     /// 1 to 20 recipients, in the order given.
-    #[schemars(length(min = 1, max = 20))]
+    #[schemars(length(min = 1, max = MAX_RECIPIENTS))]
     recipients: Vec<Recipient>,
     /// The retention period in months.
     retention_months: RetentionPeriod,
@@ -59,23 +59,26 @@ impl PersonalData {
 
 /// The `retention.above_usual` warning, for a period above 36 months.
 fn retention_warning(period: RetentionPeriod) -> Option<Issue> {
+    let usual = RetentionPeriod::USUAL_MAX.months();
     period.requires_justification().then(|| {
         Issue::new(
-            "retention.above_usual",
-            &Pointer::root().key("personal_data").key("retention_months"),
-            "Cette durée excède la durée communément constatée (36 mois)".to_owned(),
-            "This period exceeds the usual period (36 months)".to_owned(),
-            params([
-                ("usual_max", serde_json::json!(36)),
-                ("found", serde_json::json!(period.months())),
-            ]),
+            Code::RetentionAboveUsual,
+            Pointer::root()
+                .key("personal_data")
+                .key("retention_months")
+                .as_str(),
+            format!("Cette durée excède la durée communément constatée ({usual} mois)"),
+            format!("This period exceeds the usual period ({usual} months)"),
+            Params::new()
+                .with("usual_max", usual)
+                .with("found", period.months()),
         )
     })
 }
 
 /// More recipients than allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("too many recipients: at most 20, found {found}")]
+#[error("too many recipients: at most {MAX_RECIPIENTS}, found {found}")]
 #[non_exhaustive]
 pub struct TooManyRecipients {
     /// The number of recipients.
@@ -83,29 +86,16 @@ pub struct TooManyRecipients {
 }
 
 impl Diagnostic for TooManyRecipients {
-    fn code(&self) -> &'static str {
-        "recipients.too_many"
-    }
-    fn subject_fr(&self) -> &'static str {
-        "les destinataires des données"
-    }
-    fn subject_en(&self) -> &'static str {
-        "the data recipients"
-    }
-    fn predicate_fr(&self) -> String {
-        format!(
-            "sont trop nombreux (20 au maximum, {} indiqués)",
-            self.found
+    fn describe(&self) -> Description {
+        let found = self.found;
+        Description::new(
+            Code::RecipientsTooMany,
+            ("les destinataires des données", "the data recipients"),
+            format!("sont trop nombreux ({MAX_RECIPIENTS} au maximum, {found} indiqués)"),
+            format!("are too many (at most {MAX_RECIPIENTS}, {found} given)"),
         )
-    }
-    fn predicate_en(&self) -> String {
-        format!("are too many (at most 20, {} given)", self.found)
-    }
-    fn params(&self) -> serde_json::Map<String, serde_json::Value> {
-        params([
-            ("max", serde_json::json!(MAX_RECIPIENTS)),
-            ("found", serde_json::json!(self.found)),
-        ])
+        .with("max", MAX_RECIPIENTS)
+        .with("found", found)
     }
 }
 
@@ -125,10 +115,10 @@ pub(crate) fn check_personal_data(
     if raw.is_empty() {
         c.required(
             &recipients_path,
-            &Subject::new("les destinataires des données", "the data recipients"),
+            Subject::new("les destinataires des données", "the data recipients"),
         );
     } else if let Some(Err(errors)) = draft.map(Validate::validate) {
-        validator_issues(Err(errors), &base, c, |field, found| match field {
+        c.validator_issues(Err(errors), &base, |field, found| match field {
             "recipients" => Some(TooManyRecipients { found }),
             _ => None,
         });
@@ -137,7 +127,7 @@ pub(crate) fn check_personal_data(
             if let Some(r) = c.parse::<Recipient>(
                 Some(value),
                 &recipients_path.index(i),
-                &Subject::new("ce destinataire", "this recipient"),
+                Subject::new("ce destinataire", "this recipient"),
             ) {
                 recipients.push(r);
             }
@@ -149,7 +139,7 @@ pub(crate) fn check_personal_data(
         None => {
             c.required(
                 &base.key("retention_months"),
-                &Subject::new(
+                Subject::new(
                     "la durée de conservation des données",
                     "the data retention period",
                 ),
@@ -159,11 +149,7 @@ pub(crate) fn check_personal_data(
         Some(months) => match RetentionPeriod::try_from(months) {
             Ok(period) => Some(period),
             Err(e) => {
-                c.diagnostic(
-                    &base.key("retention_months"),
-                    &e,
-                    &Subject::new(e.subject_fr(), e.subject_en()),
-                );
+                c.error_at(&base.key("retention_months"), &e);
                 None
             }
         },
@@ -178,20 +164,23 @@ pub(crate) fn check_personal_data(
     let raw_justification = draft.and_then(|d| d.retention_justification.as_deref());
     let justification = if retention.is_some_and(RetentionPeriod::requires_justification) {
         if raw_justification.is_none_or(|j| j.trim().is_empty()) {
+            let usual = RetentionPeriod::USUAL_MAX.months();
             c.error(Issue::new(
-                "retention.justification_required",
-                &justification_path,
-                "Veuillez justifier cette durée : elle excède la durée communément constatée (36 mois)"
-                    .to_owned(),
-                "Justify this period: it exceeds the usual period (36 months)".to_owned(),
-                params([("threshold", serde_json::json!(36))]),
+                Code::RetentionJustificationRequired,
+                justification_path.as_str(),
+                format!(
+                    "Veuillez justifier cette durée : elle excède la durée communément constatée \
+                     ({usual} mois)"
+                ),
+                format!("Justify this period: it exceeds the usual period ({usual} months)"),
+                Params::new().with("threshold", usual),
             ));
             None
         } else {
             c.parse::<Justification>(
                 raw_justification,
                 &justification_path,
-                &justification_subject,
+                justification_subject,
             )
             .map(Some)
         }
@@ -199,7 +188,7 @@ pub(crate) fn check_personal_data(
         c.parse_optional::<Justification>(
             raw_justification,
             &justification_path,
-            &justification_subject,
+            justification_subject,
         )
         .ok()
     };

@@ -12,6 +12,7 @@ use crate::text::{Description, ProjectName};
 /// The organisation filing the request, identified by the SIRET chosen at sign-in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Organization {
     /// The establishment's SIRET.
     pub siret: Siret,
@@ -20,6 +21,7 @@ pub struct Organization {
 /// The project: its public name and what it is for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Project {
     /// « Nom du projet », one line, at most 200 characters.
     pub name: ProjectName,
@@ -36,7 +38,7 @@ pub(crate) fn check_organization(
         "le numéro SIRET de l'organisation",
         "the organisation's SIRET number",
     );
-    let siret = c.parse::<Siret>(draft.and_then(|d| d.siret.as_deref()), &path, &subject)?;
+    let siret = c.parse::<Siret>(draft.and_then(|d| d.siret.as_deref()), &path, subject)?;
     Some(Organization { siret })
 }
 
@@ -45,12 +47,12 @@ pub(crate) fn check_project(draft: Option<&ProjectDraft>, c: &mut Checker) -> Op
     let name = c.parse::<ProjectName>(
         draft.and_then(|d| d.name.as_deref()),
         &base.key("name"),
-        &Subject::new("le nom du projet", "the project name"),
+        Subject::new("le nom du projet", "the project name"),
     );
     let description = c.parse::<Description>(
         draft.and_then(|d| d.description.as_deref()),
         &base.key("description"),
-        &Subject::new("la description du projet", "the project description"),
+        Subject::new("la description du projet", "the project description"),
     );
     Some(Project {
         name: name?,

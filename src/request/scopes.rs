@@ -1,66 +1,39 @@
 //! The data scopes (« Les données »): `idnat` and `donnees_sectorielles`.
 
 use std::collections::BTreeSet;
-use std::fmt;
-use std::str::FromStr;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde::Serialize;
 
 use super::check::Checker;
-use crate::diagnostic::{Diagnostic, params};
+use crate::codes::Code;
+use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::report::{Issue, Pointer};
+use crate::vocabulary::{UnknownWord, vocabulary};
 
-/// One data scope of API Pro Santé Connect.
-///
-/// Ordered as DataPass stores them: `donnees_sectorielles` before `idnat`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Scope {
-    /// « Données sectorielles » : type d’activité (salarié ou libéral) et lieu d’activité.
-    DonneesSectorielles,
-    /// « Identifiant national » : RPPS (ou ADELI).
-    Idnat,
-}
-
-impl Scope {
-    /// Every scope, in DataPass's order.
-    pub const ALL: [Self; 2] = [Self::DonneesSectorielles, Self::Idnat];
-
-    /// The wire value (`idnat`, `donnees_sectorielles`).
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::DonneesSectorielles => "donnees_sectorielles",
-            Self::Idnat => "idnat",
+vocabulary! {
+    /// One data scope of API Pro Santé Connect.
+    ///
+    /// Ordered as DataPass stores them: `donnees_sectorielles` before `idnat`.
+    pub enum Scope: "scope", error: UnknownScope {
+        labels {
+            /// DataPass's French label (« Identifiant national »).
+            pub fn label_fr;
+            /// DataPass's French help text (« RPPS (ou ADELI) »).
+            pub fn help_fr;
         }
-    }
-
-    /// DataPass's French label.
-    #[must_use]
-    pub const fn label_fr(self) -> &'static str {
-        match self {
-            Self::DonneesSectorielles => "Données sectorielles",
-            Self::Idnat => "Identifiant national",
+        variants {
+            /// « Données sectorielles » : type d’activité (salarié ou libéral) et lieu d’activité.
+            DonneesSectorielles = "donnees_sectorielles" {
+                label_fr: "Données sectorielles",
+                help_fr: "type d’activité (salarié ou libéral) et lieu d’activité",
+            },
+            /// « Identifiant national » : RPPS (ou ADELI).
+            Idnat = "idnat" {
+                label_fr: "Identifiant national",
+                help_fr: "RPPS (ou ADELI)",
+            },
         }
-    }
-
-    /// DataPass's French help text.
-    #[must_use]
-    pub const fn help_fr(self) -> &'static str {
-        match self {
-            Self::DonneesSectorielles => "type d’activité (salarié ou libéral) et lieu d’activité",
-            Self::Idnat => "RPPS (ou ADELI)",
-        }
-    }
-}
-
-impl fmt::Display for Scope {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -70,35 +43,21 @@ impl fmt::Display for Scope {
 #[non_exhaustive]
 pub struct UnknownScope;
 
-impl FromStr for Scope {
-    type Err = UnknownScope;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "idnat" => Ok(Self::Idnat),
-            "donnees_sectorielles" => Ok(Self::DonneesSectorielles),
-            _ => Err(UnknownScope),
-        }
+impl From<UnknownWord> for UnknownScope {
+    fn from(_: UnknownWord) -> Self {
+        Self
     }
 }
 
 impl Diagnostic for UnknownScope {
-    fn code(&self) -> &'static str {
-        "scopes.unknown"
-    }
-    fn subject_fr(&self) -> &'static str {
-        "cette donnée"
-    }
-    fn subject_en(&self) -> &'static str {
-        "this scope"
-    }
-    fn predicate_fr(&self) -> String {
-        "n'existe pas : les données possibles sont « idnat » et « donnees_sectorielles »".to_owned()
-    }
-    fn predicate_en(&self) -> String {
-        "does not exist: the possible scopes are `idnat` and `donnees_sectorielles`".to_owned()
-    }
-    fn params(&self) -> serde_json::Map<String, serde_json::Value> {
-        params([("allowed", json!(["donnees_sectorielles", "idnat"]))])
+    fn describe(&self) -> Description {
+        Description::new(
+            Code::ScopesUnknown,
+            ("cette donnée", "this scope"),
+            "n'existe pas : les données possibles sont « idnat » et « donnees_sectorielles »",
+            "does not exist: the possible scopes are `idnat` and `donnees_sectorielles`",
+        )
+        .with("allowed", Scope::WIRE.to_vec())
     }
 }
 
@@ -147,12 +106,11 @@ pub(crate) fn check_scopes(draft: Option<&[String]>, c: &mut Checker) -> Option<
     let raw = draft.unwrap_or_default();
     if raw.is_empty() {
         c.error(Issue::new(
-            "scopes.empty",
-            &path,
-            "Les données ne sont pas cochées : il faut au moins qu'une des données soit sélectionnée"
-                .to_owned(),
-            "No scope is selected: at least one scope is required".to_owned(),
-            serde_json::Map::new(),
+            Code::ScopesEmpty,
+            path.as_str(),
+            "Les données ne sont pas cochées : il faut au moins qu'une des données soit sélectionnée",
+            "No scope is selected: at least one scope is required",
+            Params::new(),
         ));
         return None;
     }
@@ -163,12 +121,7 @@ pub(crate) fn check_scopes(draft: Option<&[String]>, c: &mut Checker) -> Option<
             Ok(scope) => {
                 set.insert(scope);
             }
-            Err(e) => c.error(Issue::from_diagnostic(
-                &path.index(i),
-                &e,
-                e.subject_fr(),
-                e.subject_en(),
-            )),
+            Err(e) => c.error_at(&path.index(i), &e),
         }
     }
     if c.is_clean_since(before) {

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use datapass_psc::eligibility::{EligibilityAnswers, RequesterKind, RequesterKindError};
 use datapass_psc::lifecycle::EventLog;
-use datapass_psc::{EligibilityAnswers, RequestDraft, RequesterKind, ValidationReport};
+use datapass_psc::{RequestDraft, ValidationReport};
 
 /// Check DataPass authorization requests to API Pro Santé Connect.
 #[derive(Debug, Parser)]
@@ -189,10 +190,13 @@ fn lifecycle(file: &Path, output: &Output) -> Result<ExitCode, UsageError> {
     })
 }
 
+/// A requester kind as the command line writes it: `public-administration` or
+/// `public_administration`.
 fn parse_requester(value: &str) -> Result<RequesterKind, String> {
     value
+        .replace('-', "_")
         .parse()
-        .map_err(|e: datapass_psc::RequesterKindError| e.to_string())
+        .map_err(|e: RequesterKindError| e.to_string())
 }
 
 fn eligibility(answers: EligibilityAnswers, output: &Output) -> ExitCode {

@@ -2,10 +2,9 @@
 
 use std::fmt::Write as _;
 
+use datapass_psc::eligibility::EligibilityDecision;
 use datapass_psc::lifecycle::{RecordSummary, ReplayError};
-use datapass_psc::{
-    AuthorizationRequest, Diagnostic, EligibilityDecision, Issue, ValidationReport,
-};
+use datapass_psc::{AuthorizationRequest, Diagnostic, Issue, ValidationReport};
 
 use crate::Lang;
 

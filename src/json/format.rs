@@ -1,0 +1,92 @@
+//! What a reader knows of the format it reads: its name (for messages and the code of a value
+//! that does not fit), its default size limit, and its policy for keys it does not know.
+
+use super::context::Segment;
+use crate::codes::Code;
+
+/// What to do with a key the format does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// `Warn` and `Ignore` are the policies of third-party formats.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) enum UnknownKeys {
+    /// Refuse the document (`json.unknown_field`): the crate's own formats.
+    Refuse,
+    /// Read on, and report a `json.unknown_field` warning at the key's path: business data of a
+    /// third party's format, which may gain fields the crate should look at.
+    Warn,
+    /// Read on silently: the envelope of a third party's format.
+    Ignore,
+}
+
+/// A JSON format the crate reads.
+#[derive(Debug)]
+pub(crate) struct Format {
+    /// The format, for messages.
+    pub name: FormatName,
+    /// The default size limit, in bytes.
+    pub max_bytes: usize,
+    /// The policy for an unknown key, given the path of that key.
+    pub unknown_keys: fn(&[Segment<'_>]) -> UnknownKeys,
+}
+
+/// One mebibyte.
+pub(crate) const MIB: usize = 1024 * 1024;
+
+/// Unknown keys are refused everywhere.
+pub(crate) fn refuse_unknown(_: &[Segment<'_>]) -> UnknownKeys {
+    UnknownKeys::Refuse
+}
+
+impl Format {
+    /// A crate format: unknown keys refused.
+    pub(crate) const fn strict(name: FormatName, max_bytes: usize) -> Self {
+        Self {
+            name,
+            max_bytes,
+            unknown_keys: refuse_unknown,
+        }
+    }
+}
+
+/// The formats the crate reads, for the wording of structural problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FormatName {
+    /// A request (draft or complete).
+    Request,
+    /// A stored request record.
+    Record,
+    /// An event log.
+    EventLog,
+    /// Answers to the eligibility questionnaire.
+    EligibilityAnswers,
+    /// An eligibility decision.
+    EligibilityDecision,
+}
+
+impl FormatName {
+    /// « de la demande » / "the request": completes « le format … ».
+    pub(crate) const fn of(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Request => ("de la demande", "the request"),
+            Self::Record => ("de l'enregistrement de la demande", "the request record"),
+            Self::EventLog => ("du journal d'événements", "the event log"),
+            Self::EligibilityAnswers => ("des réponses d'éligibilité", "the eligibility answers"),
+            Self::EligibilityDecision => {
+                ("de la décision d'éligibilité", "the eligibility decision")
+            }
+        }
+    }
+
+    /// The code of a value that does not fit the format (a bad number, state or time).
+    pub(crate) const fn invalid_value(self) -> Code {
+        match self {
+            // A draft holds raw strings, numbers and booleans only: no value can fail to read.
+            // A complete request read through serde fails as a whole.
+            Self::Request => Code::RequestInvalid,
+            Self::Record => Code::RecordUnreadable,
+            Self::EventLog => Code::EventLogInvalid,
+            Self::EligibilityAnswers => Code::EligibilityUnknownRequester,
+            Self::EligibilityDecision => Code::EligibilityInvalidDecision,
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The crate's one JSON reader: structure is checked while the bytes are parsed, with no
+//! intermediate tree.
+//!
+//! Every document the crate reads (requests, stored records, event logs, eligibility answers and
+//! decisions) goes through [`read`], and the `Deserialize` impls of those documents go through
+//! [`deserialize`], so reading with `serde_json` directly behaves the same. The reader wraps
+//! `serde_json`'s deserializer ([`wrap::WrapDe`]) and, as the bytes go by:
+//!
+//! - checks each value's JSON type against what the format asks for (`json.invalid_type`), so a
+//!   struct is read from an object only, never from serde's positional array;
+//! - refuses a key seen twice in one object (`json.duplicate_key`), a key the format does not
+//!   have (`json.unknown_field`, or a warning, or nothing, as the format's policy says), a
+//!   missing required key (`json.missing_field`), arrays and objects nested too deep, skipped
+//!   values included (`json.too_deep`);
+//! - records the first problem with its JSON Pointer, in document order, and stops there.
+//!
+//! Problems carry typed data from the `serde::de::Error` constructors serde's derived code calls
+//! (`unknown_field`, `missing_field`…); no message text is ever read. Malformed JSON is the only
+//! error left to `serde_json`, which reports its line and column (`json.syntax`).
+
+mod access;
+mod context;
+pub(crate) mod format;
+mod options;
+mod problem;
+#[cfg(test)]
+mod tests;
+mod visit;
+mod wrap;
+
+use serde::de::{self, Deserialize, Deserializer};
+
+use context::{Cx, Failure};
+pub use options::ReadOptions;
+use problem::Problem;
+use wrap::{Error, WrapDe};
+
+use crate::report::Issue;
+
+/// A document of a format the crate reads.
+pub(crate) trait Document: Sized {
+    /// What serde's derived code reads: the document's structure.
+    type Wire;
+
+    /// The format.
+    const FORMAT: &'static format::Format;
+
+    /// Reads the structure with serde's derived code (never through a new reader).
+    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self::Wire, D::Error>;
+
+    /// Checks what the structure cannot say (a record's invariants, a log's length).
+    fn finish(wire: Self::Wire, options: &ReadOptions) -> Result<Self, Issue>;
+}
+
+/// A document read, with the warnings of its reading (unknown keys of a third party's format).
+#[derive(Debug)]
+pub(crate) struct Read<T> {
+    pub value: T,
+    // Read by the third-party formats, whose unknown business keys are warnings.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub warnings: Vec<Issue>,
+}
+
+/// Reads a document from JSON bytes: the first structural problem, in document order, or the
+/// document. A leading UTF-8 byte-order mark is accepted.
+pub(crate) fn read<T: Document>(bytes: &[u8], options: &ReadOptions) -> Result<Read<T>, Issue> {
+    let format = T::FORMAT;
+    let issue = |problem: Problem, path: &str| {
+        Issue::from_description(path.to_owned(), problem.describe(format.name))
+    };
+    let max = options.max_bytes().unwrap_or(format.max_bytes);
+    if bytes.len() > max {
+        let found = u64::try_from(bytes.len()).ok();
+        return Err(issue(Problem::TooLarge { max, found }, ""));
+    }
+    if let Some(encoding) = foreign_encoding(bytes) {
+        return Err(issue(Problem::Encoding { encoding }, ""));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let syntax = |e: &serde_json::Error| {
+        issue(
+            Problem::Syntax {
+                line: e.line(),
+                column: e.column(),
+            },
+            "",
+        )
+    };
+    let mut cx = Cx::new(format, options.max_depth());
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let wire = T::read_wire(WrapDe {
+        de: &mut de,
+        cx: &mut cx,
+    });
+    let wire = match wire {
+        Ok(wire) => wire,
+        Err(Error::Inner(e)) => return Err(syntax(&e)),
+        Err(Error::Found(problem)) => {
+            cx.record(problem);
+            return Err(failure_issue(&mut cx));
+        }
+        Err(Error::Recorded) => return Err(failure_issue(&mut cx)),
+    };
+    de.end().map_err(|e| syntax(&e))?;
+    let warnings = cx.take_warnings();
+    let value = T::finish(wire, options)?;
+    Ok(Read { value, warnings })
+}
+
+fn failure_issue(cx: &mut Cx<'_>) -> Issue {
+    let Failure { problem, path } = cx.take_failure().unwrap_or(Failure {
+        problem: Problem::InvalidValue,
+        path: crate::report::Pointer::root(),
+    });
+    Issue::from_description(path.as_str(), problem.describe(cx.format.name))
+}
+
+/// The `Deserialize` impl of a document: the same checks as [`read`] on any deserializer (no size
+/// limit: the deserializer owns the input). The error's message gives the code and the path,
+/// never a value of the document.
+pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Document>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let options = ReadOptions::default();
+    let mut cx = Cx::new(T::FORMAT, options.max_depth());
+    let wire = T::read_wire(WrapDe {
+        de: deserializer,
+        cx: &mut cx,
+    });
+    let wire = match wire {
+        Ok(wire) => wire,
+        Err(Error::Inner(e)) => return Err(e),
+        Err(Error::Found(problem)) => {
+            cx.record(problem);
+            return Err(issue_error(&failure_issue(&mut cx)));
+        }
+        Err(Error::Recorded) => return Err(issue_error(&failure_issue(&mut cx))),
+    };
+    T::finish(wire, &options).map_err(|issue| issue_error(&issue))
+}
+
+/// A serde error saying what an issue says, without quoting the document.
+fn issue_error<E: de::Error>(issue: &Issue) -> E {
+    E::custom(format_args!(
+        "{} at {:?}: {}",
+        issue.code, issue.path, issue.message_en
+    ))
+}
+
+/// A document inside another: read with the enclosing reader (its path, its limits), then
+/// finished as a document of its own.
+pub(crate) struct Nested<T>(pub T);
+
+impl<'de, T: Document> Deserialize<'de> for Nested<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = T::read_wire(deserializer)?;
+        T::finish(wire, &ReadOptions::default())
+            .map(Nested)
+            .map_err(|issue| issue_error(&issue))
+    }
+}
+
+/// `deserialize_with` for a document inside another.
+pub(crate) fn nested<'de, D: Deserializer<'de>, T: Document>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    Nested::<T>::deserialize(deserializer).map(|Nested(value)| value)
+}
+
+/// `deserialize_with` for an optional document inside another.
+pub(crate) fn nested_option<'de, D: Deserializer<'de>, T: Document>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    Option::<Nested<T>>::deserialize(deserializer).map(|n| n.map(|Nested(value)| value))
+}
+
+/// The encoding of a document that is not UTF-8, from its byte-order mark or, without one,
+/// from the zero bytes around its first character, which JSON keeps in ASCII (RFC 4627,
+/// section 3).
+fn foreign_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match *bytes {
+        [0x00, 0x00, 0xFE, 0xFF, ..] => Some("UTF-32BE"),
+        [0xFF, 0xFE, 0x00, 0x00, ..] => Some("UTF-32LE"),
+        [0xFE, 0xFF, ..] => Some("UTF-16BE"),
+        [0xFF, 0xFE, ..] => Some("UTF-16LE"),
+        [0x00, 0x00, 0x00, c, ..] if c != 0 => Some("UTF-32BE"),
+        [c, 0x00, 0x00, 0x00, ..] if c != 0 => Some("UTF-32LE"),
+        [0x00, c, ..] if c != 0 => Some("UTF-16BE"),
+        [c, 0x00, ..] if c != 0 => Some("UTF-16LE"),
+        _ => None,
+    }
+}

@@ -1,0 +1,83 @@
+//! [`ReadOptions`]: the limits a reader applies to a document.
+
+/// Limits for reading a JSON document: its size, its nesting depth and, for event logs, how many
+/// events it may hold. Every reader of the crate takes them; [`ReadOptions::default`] gives
+/// each document kind its own size limit (1 MiB for a request or an eligibility document,
+/// 16 MiB for a stored record or an event log).
+///
+/// ```
+/// use datapass_psc::{ReadOptions, RequestDraft};
+/// let strict = ReadOptions::default().with_max_bytes(10);
+/// let report = RequestDraft::from_json_slice_with(br#"{"scopes": ["idnat"]}"#, &strict).unwrap_err();
+/// assert_eq!(report.errors()[0].code, "json.too_large");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ReadOptions {
+    bytes: Option<usize>,
+    depth: usize,
+    events: usize,
+}
+
+impl ReadOptions {
+    /// The default nesting depth: 64 levels of arrays and objects, counted by the crate's reader
+    /// (skipped values included).
+    pub const DEFAULT_MAX_DEPTH: usize = 64;
+    /// The deepest nesting a reader can be asked to accept: 100 levels (`serde_json` itself
+    /// stops at 128).
+    pub const MAX_DEPTH_LIMIT: usize = 100;
+    /// The default number of events an event log may hold.
+    pub const DEFAULT_MAX_EVENTS: usize = 10_000;
+
+    /// The largest document accepted, in bytes; `None` leaves each document kind its default.
+    #[must_use]
+    pub const fn max_bytes(&self) -> Option<usize> {
+        self.bytes
+    }
+
+    /// The deepest nesting of arrays and objects accepted.
+    #[must_use]
+    pub const fn max_depth(&self) -> usize {
+        self.depth
+    }
+
+    /// The most events an event log may hold.
+    #[must_use]
+    pub const fn max_events(&self) -> usize {
+        self.events
+    }
+
+    /// These options with a size limit in bytes, for every document kind.
+    #[must_use]
+    pub const fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.bytes = Some(max_bytes);
+        self
+    }
+
+    /// These options with a nesting limit, capped at [`Self::MAX_DEPTH_LIMIT`].
+    #[must_use]
+    pub const fn with_max_depth(mut self, max_depth: usize) -> Self {
+        self.depth = if max_depth > Self::MAX_DEPTH_LIMIT {
+            Self::MAX_DEPTH_LIMIT
+        } else {
+            max_depth
+        };
+        self
+    }
+
+    /// These options with a limit on the number of events of an event log.
+    #[must_use]
+    pub const fn with_max_events(mut self, max_events: usize) -> Self {
+        self.events = max_events;
+        self
+    }
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self {
+            bytes: None,
+            depth: Self::DEFAULT_MAX_DEPTH,
+            events: Self::DEFAULT_MAX_EVENTS,
+        }
+    }
+}

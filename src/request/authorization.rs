@@ -1,0 +1,309 @@
+//! [`AuthorizationRequest`]: the complete, valid request, and the validation that builds it
+//! from a [`RequestDraft`].
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::check::Checker;
+use super::checkboxes::{CheckboxError, Ticked, check_checkbox};
+use super::contacts::{ContactRole, Contacts, check_contacts};
+use super::draft::{
+    ContactsDraft, DocumentDraft, DraftRepr, LegalBasisDraft, OrganizationDraft, PersonalDataDraft,
+    ProjectDraft, RequestDraft,
+};
+use super::legal_basis::{LegalBasis, check_legal_basis};
+use super::personal_data::{PersonalData, check_personal_data};
+use super::project::{Organization, Project, check_organization, check_project};
+use super::scopes::{Scopes, check_scopes};
+use crate::codes::Code;
+use crate::diagnostic::Params;
+use crate::json::{self, Document, ReadOptions, format::Format};
+use crate::report::{Issue, ValidationReport};
+
+/// A complete, valid authorization request to API Pro Santé Connect.
+///
+/// The only way to get one is [`RequestDraft::validate`] (or deserializing, which validates the
+/// same way), so every value holds: the SIRET's keys are right, the contacts are complete,
+/// the legal basis has a URL or a document, both boxes are ticked.
+///
+/// Serialized in canonical form: compact, every key of the wire format present (`null` for an
+/// absent URL or justification, `[]` for no documents), texts trimmed, the SIRET as 14 digits,
+/// emails in lowercase, phones in E.164, scopes sorted. A valid request round-trips byte for
+/// byte through parse → validate → serialize.
+///
+/// ```
+/// use datapass_psc::{AuthorizationRequest, RequestDraft};
+/// let json = std::fs::read_to_string("examples/requests/hospiconnect.json")?;
+/// let request: AuthorizationRequest = RequestDraft::from_json(&json)?.validate()?;
+/// assert_eq!(request.organization().siret.as_str(), "13002526500013");
+/// assert!(request.warnings().is_empty());
+/// let canonical = serde_json::to_string(&request)?;
+/// let again = RequestDraft::from_json(&canonical)?.validate()?;
+/// assert_eq!(serde_json::to_string(&again)?, canonical);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    rename = "AuthorizationRequest",
+    description = "A complete authorization request (demande d'habilitation) to API Pro Santé Connect, as datapass-psc accepts it. The crate writes it back in canonical form: every key present, texts trimmed, SIRET as 14 digits, emails in lowercase, phones in E.164, scopes sorted. The schema cannot check Luhn keys, phone metadata or text lengths after trimming: validate with the crate."
+)]
+pub struct AuthorizationRequest {
+    organization: Organization,
+    project: Project,
+    legal_basis: LegalBasis,
+    scopes: Scopes,
+    personal_data: PersonalData,
+    contacts: Contacts,
+    terms_accepted: Ticked,
+    dpo_informed: Ticked,
+}
+
+impl AuthorizationRequest {
+    /// The organisation (its SIRET).
+    #[must_use]
+    pub fn organization(&self) -> &Organization {
+        &self.organization
+    }
+
+    /// The project.
+    #[must_use]
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The legal basis.
+    #[must_use]
+    pub fn legal_basis(&self) -> &LegalBasis {
+        &self.legal_basis
+    }
+
+    /// The scopes.
+    #[must_use]
+    pub fn scopes(&self) -> &Scopes {
+        &self.scopes
+    }
+
+    /// The processing of personal data.
+    #[must_use]
+    pub fn personal_data(&self) -> &PersonalData {
+        &self.personal_data
+    }
+
+    /// The four contacts.
+    #[must_use]
+    pub fn contacts(&self) -> &Contacts {
+        &self.contacts
+    }
+
+    /// The warnings of this valid request (`retention.above_usual` above 36 months).
+    #[must_use]
+    pub fn warnings(&self) -> Vec<Issue> {
+        self.personal_data.warnings()
+    }
+
+    /// This request as a draft, with its canonical values: validating it gives this request back.
+    #[must_use]
+    pub fn to_draft(&self) -> RequestDraft {
+        let documents = self
+            .legal_basis
+            .documents()
+            .iter()
+            .map(|d| DocumentDraft {
+                file_name: Some(d.file_name().to_owned()),
+                media_type: Some(d.media_type().to_owned()),
+                size_bytes: Some(d.size_bytes()),
+            })
+            .collect();
+        let contacts = &self.contacts;
+        RequestDraft {
+            organization: Some(OrganizationDraft {
+                siret: Some(self.organization.siret.to_string()),
+            }),
+            project: Some(ProjectDraft {
+                name: Some(self.project.name.to_string()),
+                description: Some(self.project.description.to_string()),
+            }),
+            legal_basis: Some(LegalBasisDraft {
+                nature: Some(self.legal_basis.nature().to_string()),
+                url: self.legal_basis.url().map(ToString::to_string),
+                documents: Some(documents),
+            }),
+            scopes: Some(self.scopes.iter().map(|s| s.as_str().to_owned()).collect()),
+            personal_data: Some(PersonalDataDraft {
+                recipients: Some(
+                    self.personal_data
+                        .recipients()
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect(),
+                ),
+                retention_months: Some(i64::from(self.personal_data.retention().months())),
+                retention_justification: self
+                    .personal_data
+                    .retention_justification()
+                    .map(ToString::to_string),
+            }),
+            contacts: Some(ContactsDraft {
+                applicant: Some(contacts.applicant.to_draft()),
+                data_controller: Some(contacts.data_controller.to_draft()),
+                data_protection_officer: Some(contacts.data_protection_officer.to_draft()),
+                technical_contact: Some(contacts.technical_contact.to_draft()),
+            }),
+            terms_accepted: Some(true),
+            dpo_informed: Some(true),
+        }
+    }
+
+    /// Rebuilds a request stored earlier in canonical form (a habilitation snapshot).
+    ///
+    /// Every rule is checked as in [`RequestDraft::validate`], except that a phone number
+    /// already written in E.164 is trusted even when today's phone metadata no longer
+    /// recognises its range: a stored record must keep loading after a metadata update.
+    ///
+    /// # Errors
+    /// The validation report, as [`RequestDraft::validate`].
+    pub fn from_stored(draft: &RequestDraft) -> Result<Self, ValidationReport> {
+        let (request, report) = draft.check_with(Checker {
+            trust_stored_phones: true,
+            ..Checker::default()
+        });
+        request.filter(|_| report.is_valid()).ok_or(report)
+    }
+
+    /// `deserialize_with` for a stored snapshot inside another document: read through the
+    /// enclosing reader, then [`AuthorizationRequest::from_stored`].
+    pub(crate) fn deserialize_stored<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let draft: RequestDraft = json::nested(deserializer)?;
+        Self::from_stored(&draft)
+            .map_err(|_| serde::de::Error::custom("the stored request does not validate"))
+    }
+}
+
+/// Reads a draft through the crate's reader and validates it; the error is
+/// `request.invalid`, its message giving the number of problems.
+impl Document for AuthorizationRequest {
+    type Wire = DraftRepr;
+
+    const FORMAT: &'static Format = RequestDraft::FORMAT;
+
+    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DraftRepr, D::Error> {
+        DraftRepr::deserialize(deserializer)
+    }
+
+    fn finish(wire: DraftRepr, _: &ReadOptions) -> Result<Self, Issue> {
+        RequestDraft::from(wire).validate().map_err(|report| {
+            let n = report.errors().len();
+            // Codes and paths only: they never quote a value.
+            let (code, path) = report
+                .errors()
+                .first()
+                .map(|i| (i.code.as_str(), i.path.as_str()))
+                .unwrap_or_default();
+            Issue::new(
+                Code::RequestInvalid,
+                "",
+                format!(
+                    "La demande n'est pas valide ({n} erreur(s), la première : {code} à {path:?})"
+                ),
+                format!("The request is not valid ({n} error(s), the first: {code} at {path:?})"),
+                Params::new().with("error_count", n),
+            )
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for AuthorizationRequest {
+    /// Reads a draft through the crate's reader and validates it.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
+    }
+}
+
+impl RequestDraft {
+    /// An empty draft pre-filled as DataPass creates a PSC request: the usual legal basis
+    /// (« Arrêté du 24 mars 2021 » and its Légifrance URL).
+    #[must_use]
+    pub fn pro_sante_connect() -> Self {
+        Self {
+            legal_basis: Some(LegalBasis::pro_sante_connect_draft()),
+            ..Self::default()
+        }
+    }
+
+    /// Checks every rule and returns the complete request, or a report of every problem at once.
+    ///
+    /// The warnings of a valid request stay reachable through
+    /// [`AuthorizationRequest::warnings`]; [`RequestDraft::report`] gives errors and warnings
+    /// together.
+    ///
+    /// # Errors
+    /// A [`ValidationReport`] with one issue per failing value: `{}` gives one `required` per
+    /// missing leaf, plus `scopes.empty`, `legal_basis.reference_missing`, `terms.not_accepted`
+    /// and `dpo.not_informed`.
+    pub fn validate(&self) -> Result<AuthorizationRequest, ValidationReport> {
+        let (request, report) = self.check();
+        request.ok_or(report)
+    }
+
+    /// The full report (errors and warnings) of this draft.
+    #[must_use]
+    pub fn report(&self) -> ValidationReport {
+        self.check().1
+    }
+
+    /// Validates once and returns both the complete request (`Some` exactly when the report has
+    /// no error) and the full report, warnings included.
+    #[must_use]
+    pub fn validate_and_report(&self) -> (Option<AuthorizationRequest>, ValidationReport) {
+        self.check()
+    }
+
+    fn check(&self) -> (Option<AuthorizationRequest>, ValidationReport) {
+        let (request, report) = self.check_with(Checker::default());
+        (request.filter(|_| report.is_valid()), report)
+    }
+
+    /// Runs every section's rules in the field order of the wire format.
+    fn check_with(&self, mut c: Checker) -> (Option<AuthorizationRequest>, ValidationReport) {
+        let organization = check_organization(self.organization.as_ref(), &mut c);
+        let project = check_project(self.project.as_ref(), &mut c);
+        let legal_basis = check_legal_basis(self.legal_basis.as_ref(), &mut c);
+        let scopes = check_scopes(self.scopes.as_deref(), &mut c);
+        let personal_data = check_personal_data(self.personal_data.as_ref(), &mut c);
+        let contacts = check_contacts(self.contacts.as_ref(), &ContactRole::ALL, &mut c);
+        let terms = check_checkbox(self.terms_accepted, CheckboxError::TermsNotAccepted, &mut c);
+        let dpo = check_checkbox(self.dpo_informed, CheckboxError::DpoNotInformed, &mut c);
+        let request = (|| {
+            Some(AuthorizationRequest {
+                organization: organization?,
+                project: project?,
+                legal_basis: legal_basis?,
+                scopes: scopes?,
+                personal_data: personal_data?,
+                contacts: contacts?,
+                terms_accepted: terms?,
+                dpo_informed: dpo?,
+            })
+        })();
+        (request, c.report)
+    }
+}
+
+/// Parses `text` and validates it: the report of [`RequestDraft::from_json`] for a structural
+/// problem, otherwise the full report of [`RequestDraft::report`].
+///
+/// ```
+/// let report = datapass_psc::validate_json("{}");
+/// assert!(!report.is_valid());
+/// assert!(report.errors().iter().any(|i| i.path == "/contacts/technical_contact/phone"));
+/// ```
+#[must_use]
+pub fn validate_json(text: &str) -> ValidationReport {
+    match RequestDraft::from_json(text) {
+        Ok(draft) => draft.report(),
+        Err(report) => report,
+    }
+}

@@ -1,0 +1,27 @@
+//! The integration tests of `datapass-psc`, in one binary (one build, one link).
+//!
+//! One module per concept; shared helpers, samples and the table of single-field mutations are
+//! in `support`. The CLI is tested on its own (`tests/cli.rs`, feature `cli`).
+
+mod support;
+
+mod codes;
+mod eligibility;
+mod email;
+mod examples;
+mod lifecycle_serde;
+mod numbers;
+mod phone;
+mod proptest_identifiers;
+mod proptest_lifecycle;
+#[cfg(feature = "proptest")]
+mod proptest_request;
+mod request_json;
+mod request_validation;
+mod retention;
+mod schemas;
+mod serde_schema;
+mod siret;
+mod timeline;
+mod traits;
+mod transitions;
