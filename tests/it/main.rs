@@ -9,6 +9,7 @@ mod codes;
 mod eligibility;
 mod email;
 mod examples;
+mod json_reader;
 mod lifecycle_serde;
 mod numbers;
 mod phone;
