@@ -126,6 +126,18 @@ codes! {
     RecordUnreadable = "record.unreadable", "a value of a stored record does not fit its format (version, number, state, time, snapshot), at its path";
     EventLogInvalid = "event_log.invalid", "a value of an event log does not fit its format (version, number, actor, event, time), at its path";
     EventLogTooLong = "event_log.too_long", "an event log holds more events than the reader allows (params: max, found)";
+    // DataPass.
+    DataPassInvalid = "datapass.invalid", "a value of a DataPass document does not fit what DataPass sends (an id, a state, a date, the scopes), at its path";
+    DataPassUnknownDocument = "datapass.unknown_document", "a JSON document of none of the DataPass shapes the crate reads";
+    DataPassOtherForm = "datapass.other_form", "a DataPass document of another form than API Pro Santé Connect (params: found)";
+    DataPassNotPerson = "datapass.not_person", "warning: a contact DataPass marks as an organisation, which the crate does not model (params: type)";
+    DataPassUnknownEvent = "datapass.unknown_event", "warning: an event name the crate does not know, kept as it is (params: event)";
+    DataPassRefused = "datapass.refused", "an error DataPass's API answered, its French text kept as the message (params: status, title, pointer)";
+    WebhookSignatureMissing = "webhook.signature_missing", "the `X-Hub-Signature-256` header is absent or empty";
+    WebhookSignatureAlgorithm = "webhook.signature_algorithm", "the signature does not start with `sha256=`";
+    WebhookSignatureHex = "webhook.signature_hex", "the signature is not hexadecimal (params: index)";
+    WebhookSignatureLength = "webhook.signature_length", "the signature is not 32 bytes long (params: expected, found)";
+    WebhookSignatureMismatch = "webhook.signature_mismatch", "the signature does not match the body and the secret";
 }
 
 impl fmt::Display for Code {

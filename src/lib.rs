@@ -4,6 +4,7 @@
 #![warn(missing_debug_implementations)]
 
 mod codes;
+pub mod datapass;
 mod diagnostic;
 pub mod eligibility;
 mod error;

@@ -16,6 +16,9 @@
 use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::Value;
 
+use crate::datapass::wires::{
+    DemandeWire, EnrollmentWire, ErrorsWire, NewDemandeWire, V1WebhookWire, WebhookWire,
+};
 use crate::eligibility::EligibilityDecision;
 use crate::lifecycle::{EventLog, RequestRecord};
 use crate::report::ValidationReport;
@@ -49,6 +52,21 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ),
         ("request-record.schema.json", schema_of::<RequestRecord>()),
         ("event-log.schema.json", schema_of::<EventLog>()),
+        ("datapass-demande.schema.json", schema_of::<DemandeWire>()),
+        (
+            "datapass-new-demande.schema.json",
+            schema_of::<NewDemandeWire>(),
+        ),
+        ("datapass-webhook.schema.json", schema_of::<WebhookWire>()),
+        ("datapass-api-errors.schema.json", schema_of::<ErrorsWire>()),
+        (
+            "datapass-v1-enrollment.schema.json",
+            schema_of::<EnrollmentWire>(),
+        ),
+        (
+            "datapass-v1-webhook.schema.json",
+            schema_of::<V1WebhookWire>(),
+        ),
     ]
 }
 

@@ -277,3 +277,153 @@ fn an_unreadable_event_log_exits_1_with_its_path() {
         Some(2)
     );
 }
+
+fn datapass_fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/datapass")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn import_recognises_every_datapass_document() {
+    for (name, source) in [
+        ("get-demande-60501-scopes-string.json", "v2_demande"),
+        ("get-demande-60501-scopes-array.json", "v2_demande"),
+        ("webhook-approve-60501.json", "v2_webhook"),
+        ("v1-enrollment.json", "v1_enrollment"),
+        ("v1-webhook.json", "v1_webhook"),
+    ] {
+        let output = run(&["import", "--format", "json", &datapass_fixture(name)]);
+        assert_eq!(output.status.code(), Some(0), "{name}");
+        let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        assert_eq!(json["source"], source, "{name}");
+        assert_eq!(json["datapass"]["request_number"], "D60501", "{name}");
+        assert!(
+            json["request"].is_object() && json["report"].is_object(),
+            "{name}"
+        );
+    }
+    // Forced, and in French text by default.
+    let output = run(&[
+        "import",
+        "--from",
+        "v2-demande",
+        &datapass_fixture("get-demande-60501-scopes-string.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("Import DataPass : demande DataPass v2\n"),
+        "{text}"
+    );
+    assert!(text.contains("Numéro à communiquer à Pro Santé Connect : D60501"));
+    assert!(text.contains("À compléter (DataPass ne le transmet pas) :"));
+    assert!(text.contains("/personal_data/recipients [required]"));
+}
+
+#[test]
+fn import_exits_1_on_invalid_carried_values_and_unknown_documents() {
+    let mut value: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(datapass_fixture("get-demande-60501-scopes-array.json")).unwrap(),
+    )
+    .unwrap();
+    value["data"]["contact_technique_email"] = "ines@localhost".into();
+    let output = run_with_stdin(&["import", "-"], value.to_string().as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("✘ Erreurs dans ce que DataPass transmet :"));
+    let output = run_with_stdin(&["import", "-"], br#"{"hello": "world"}"#);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("datapass.unknown_document"));
+    let output = run(&[
+        "import",
+        "--from",
+        "v9",
+        &datapass_fixture("v1-enrollment.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn export_prints_the_post_body_of_a_valid_request() {
+    let output = run(&["export", &sample("hospiconnect.json")]);
+    assert_eq!(output.status.code(), Some(0));
+    let body: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(body["demande"]["form_uid"], "api-pro-sante-connect");
+    assert_eq!(
+        body["demande"]["data"]["contact_technique_phone_number"],
+        "+33612345678"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("/personal_data/recipients"), "{stderr}");
+    // The body imports back, as a POST body.
+    let output = run_with_stdin(
+        &["import", "--format", "json", "-"],
+        stdout(&run(&["export", &sample("hospiconnect.json")])).as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let patch = run(&["export", "--patch", &sample("hospiconnect.json")]);
+    let patch: serde_json::Value = serde_json::from_str(&stdout(&patch)).unwrap();
+    assert_eq!(patch["demande"]["data"], body["demande"]["data"]);
+    // An invalid request is not exported.
+    let output = run(&["export", &sample("invalid-siret-and-contacts.json")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).starts_with("✘ Demande invalide"));
+}
+
+#[test]
+fn webhook_verify_checks_the_signature_then_reads_the_body() {
+    use hmac::{Hmac, KeyInit, Mac};
+    let body_path = datapass_fixture("webhook-approve-60501.json");
+    let body = std::fs::read(&body_path).unwrap();
+    let dir = std::env::temp_dir().join(format!("datapass-psc-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let secret_path = dir.join("secret");
+    // A final line break is not part of the secret.
+    std::fs::write(&secret_path, "whsec_test\n").unwrap();
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(b"whsec_test").unwrap();
+    mac.update(&body);
+    let hex = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .fold(String::new(), |hex, b| hex + &format!("{b:02x}"));
+    let secret = secret_path.to_string_lossy().into_owned();
+    let verify = |signature: &str| {
+        run(&[
+            "webhook",
+            "verify",
+            "--secret-file",
+            &secret,
+            "--signature",
+            signature,
+            &body_path,
+        ])
+    };
+    let output = verify(&format!("sha256={hex}"));
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "✔ Signature valide\nÉvénement : approve — demande D60501 : Validée\n"
+    );
+    let output = verify(&format!("sha256={}", hex.to_uppercase()));
+    assert_eq!(output.status.code(), Some(0));
+    let output = verify(&format!("sha256={}", &hex[..60]));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("[webhook.signature_length]"));
+    let output = verify(&format!("sha256={}", "0".repeat(64)));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("[webhook.signature_mismatch]"));
+    let output = run(&[
+        "webhook",
+        "verify",
+        "--secret-file",
+        "/nonexistent/secret",
+        "--signature",
+        "x",
+        &body_path,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

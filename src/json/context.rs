@@ -19,17 +19,6 @@ pub(crate) enum Segment<'de> {
     Index(usize),
 }
 
-impl Segment<'_> {
-    /// The key, if this step is one.
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub(crate) fn key(&self) -> Option<&str> {
-        match self {
-            Self::Key(key) => Some(key),
-            Self::Index(_) => None,
-        }
-    }
-}
-
 /// The first problem of a document, where it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Failure {

@@ -6,8 +6,6 @@ use crate::codes::Code;
 
 /// What to do with a key the format does not know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-// `Warn` and `Ignore` are the policies of third-party formats.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) enum UnknownKeys {
     /// Refuse the document (`json.unknown_field`): the crate's own formats.
     Refuse,
@@ -61,6 +59,8 @@ pub(crate) enum FormatName {
     EligibilityAnswers,
     /// An eligibility decision.
     EligibilityDecision,
+    /// A document DataPass sends or accepts.
+    DataPass,
 }
 
 impl FormatName {
@@ -74,6 +74,7 @@ impl FormatName {
             Self::EligibilityDecision => {
                 ("de la décision d'éligibilité", "the eligibility decision")
             }
+            Self::DataPass => ("de DataPass", "DataPass's"),
         }
     }
 
@@ -87,6 +88,7 @@ impl FormatName {
             Self::EventLog => Code::EventLogInvalid,
             Self::EligibilityAnswers => Code::EligibilityUnknownRequester,
             Self::EligibilityDecision => Code::EligibilityInvalidDecision,
+            Self::DataPass => Code::DataPassInvalid,
         }
     }
 }

@@ -30,6 +30,7 @@ mod wrap;
 
 use serde::de::{self, Deserialize, Deserializer};
 
+pub(crate) use context::Segment;
 use context::{Cx, Failure};
 pub use options::ReadOptions;
 use problem::Problem;
@@ -56,8 +57,6 @@ pub(crate) trait Document: Sized {
 #[derive(Debug)]
 pub(crate) struct Read<T> {
     pub value: T,
-    // Read by the third-party formats, whose unknown business keys are warnings.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub warnings: Vec<Issue>,
 }
 
@@ -137,6 +136,19 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Document>(
         Err(Error::Recorded) => return Err(issue_error(&failure_issue(&mut cx))),
     };
     T::finish(wire, &options).map_err(|issue| issue_error(&issue))
+}
+
+/// The description of a key a document must have, for readers that check it themselves.
+pub(crate) fn missing_field(
+    field: &'static str,
+    format: format::FormatName,
+) -> crate::diagnostic::Description {
+    Problem::MissingField { field }.describe(format)
+}
+
+/// The description of a value that does not fit a format.
+pub(crate) fn invalid_value(format: format::FormatName) -> crate::diagnostic::Description {
+    Problem::InvalidValue.describe(format)
 }
 
 /// A serde error saying what an issue says, without quoting the document.

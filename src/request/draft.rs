@@ -301,9 +301,8 @@ impl ContactsDraft {
     /// assert_eq!(contacts.technical_contact, contacts.applicant);
     /// ```
     pub fn fill_from_applicant(&mut self, role: ContactRole) {
-        let applicant = self.applicant.clone();
-        if let Some(slot) = self.get_mut(role) {
-            *slot = applicant;
+        if role != ContactRole::Applicant {
+            *self.slot(role) = self.applicant.clone();
         }
     }
 
@@ -319,14 +318,14 @@ impl ContactsDraft {
         }
     }
 
-    /// The slot of a role other than the applicant.
-    fn get_mut(&mut self, role: ContactRole) -> Option<&mut Option<ContactDraft>> {
+    /// The slot of the contact in `role`.
+    pub(crate) fn slot(&mut self, role: ContactRole) -> &mut Option<ContactDraft> {
         use ContactRole as R;
         match role {
-            R::Applicant => None,
-            R::DataController => Some(&mut self.data_controller),
-            R::DataProtectionOfficer => Some(&mut self.data_protection_officer),
-            R::TechnicalContact => Some(&mut self.technical_contact),
+            R::Applicant => &mut self.applicant,
+            R::DataController => &mut self.data_controller,
+            R::DataProtectionOfficer => &mut self.data_protection_officer,
+            R::TechnicalContact => &mut self.technical_contact,
         }
     }
 }

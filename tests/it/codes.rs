@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 use std::str::FromStr;
 
+use datapass_psc::datapass;
 use datapass_psc::eligibility::{EligibilityAnswers, EligibilityDecision, RequesterKind};
 use datapass_psc::lifecycle::{
     Actor, EventKind, EventLog, HabilitationEvent, HabilitationNumber, HabilitationState,
@@ -211,8 +212,57 @@ fn produce(code: Code) -> Option<Issue> {
             let options = ReadOptions::default().with_max_events(1);
             first(&EventLog::from_json_slice_with(log.as_bytes(), &options).unwrap_err())
         }
+        C::DataPassInvalid => datapass_demande(|d| d["id"] = json!("zorglub")),
+        C::DataPassOtherForm => datapass_demande(|d| d["definition_id"] = json!("api_entreprise")),
+        C::DataPassUnknownDocument => first(&datapass::import(b"{}", None).unwrap_err()),
+        C::DataPassNotPerson => {
+            let mut value = datapass_fixture("get-demande-60501-scopes-array.json");
+            value["data"]["responsable_traitement_type"] = json!("organization");
+            let demande = datapass::Demande::from_json_slice(value.to_string().as_bytes()).unwrap();
+            demande.warnings()[0].clone()
+        }
+        C::DataPassUnknownEvent => {
+            let mut value = datapass_fixture("webhook-approve-60501.json");
+            value["event"] = json!("zorglub");
+            match datapass::Webhook::from_json_slice(value.to_string().as_bytes()).unwrap() {
+                datapass::Webhook::Event(event) => event.warnings()[0].clone(),
+                other => panic!("not an event: {other:?}"),
+            }
+        }
+        C::DataPassRefused => {
+            let body = serde_json::to_vec(&datapass_fixture("api-error-422.json")).unwrap();
+            datapass::ApiErrors::from_json_slice(&body)
+                .unwrap()
+                .issues()[0]
+                .clone()
+        }
+        C::WebhookSignatureMissing => signature(""),
+        C::WebhookSignatureAlgorithm => signature("sha1=00"),
+        C::WebhookSignatureHex => signature("sha256=zz"),
+        C::WebhookSignatureLength => signature("sha256=00"),
+        C::WebhookSignatureMismatch => signature(&format!("sha256={}", "0".repeat(64))),
         other => return mutation(other),
     })
+}
+
+fn datapass_fixture(name: &str) -> Value {
+    let path = format!(
+        "{}/tests/fixtures/datapass/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// The refusal of a DataPass demande edited as JSON.
+fn datapass_demande(edit: impl FnOnce(&mut Value)) -> Issue {
+    let mut value = datapass_fixture("get-demande-60501-scopes-string.json");
+    edit(&mut value);
+    first(&datapass::Demande::from_json_slice(value.to_string().as_bytes()).unwrap_err())
+}
+
+/// The refusal of a webhook signature header for a sample body.
+fn signature(header: &str) -> Issue {
+    alone(&datapass::verify_signature(b"secret", b"{}", header).unwrap_err())
 }
 
 fn sample_request() -> datapass_psc::AuthorizationRequest {

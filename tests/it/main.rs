@@ -6,6 +6,7 @@
 mod support;
 
 mod codes;
+mod datapass;
 mod eligibility;
 mod email;
 mod examples;

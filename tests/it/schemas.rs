@@ -269,3 +269,54 @@ fn the_schema_accepts_every_url_form_the_crate_keeps() {
     assert!(validate_json(&doc.to_string()).is_valid());
     assert!(request.is_valid(&doc));
 }
+
+#[test]
+fn the_datapass_fixtures_validate_against_their_schemas() {
+    let fixture = |name: &str| -> Value {
+        let path = format!(
+            "{}/tests/fixtures/datapass/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    };
+    for (schema, fixtures) in [
+        (
+            "datapass-demande.schema.json",
+            &[
+                "get-demande-60501-scopes-string.json",
+                "get-demande-60501-scopes-array.json",
+            ][..],
+        ),
+        (
+            "datapass-webhook.schema.json",
+            &["webhook-approve-60501.json", "webhook-ping.json"],
+        ),
+        ("datapass-api-errors.schema.json", &["api-error-422.json"]),
+        (
+            "datapass-v1-enrollment.schema.json",
+            &["v1-enrollment.json"],
+        ),
+        ("datapass-v1-webhook.schema.json", &["v1-webhook.json"]),
+    ] {
+        let validator = validator(schema);
+        for name in fixtures {
+            let value = fixture(name);
+            assert!(validator.is_valid(&value), "{schema} rejects {name}");
+        }
+    }
+    // The demande schema and the crate agree on a structurally broken demande.
+    let mut broken = fixture("get-demande-60501-scopes-string.json");
+    broken["data"]["intitule"] = json!(12);
+    assert!(!validator("datapass-demande.schema.json").is_valid(&broken));
+    assert!(
+        datapass_psc::datapass::Demande::from_json_slice(broken.to_string().as_bytes()).is_err()
+    );
+    // What the crate writes for POST /demandes is valid for the schema of what it reads.
+    let request = RequestDraft::from_json(&sample().to_string())
+        .unwrap()
+        .validate()
+        .unwrap();
+    let body =
+        serde_json::to_value(datapass_psc::datapass::NewDemande::from_request(&request)).unwrap();
+    assert!(validator("datapass-new-demande.schema.json").is_valid(&body));
+}

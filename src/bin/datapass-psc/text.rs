@@ -2,25 +2,41 @@
 
 use std::fmt::Write as _;
 
+use datapass_psc::datapass::{Imported, SignatureError, Webhook};
 use datapass_psc::eligibility::EligibilityDecision;
 use datapass_psc::lifecycle::{RecordSummary, ReplayError};
 use datapass_psc::{AuthorizationRequest, Diagnostic, Issue, ValidationReport};
 
 use crate::Lang;
 
-fn message(issue: &Issue, lang: Lang) -> &str {
-    match lang {
+fn message(issue: &Issue, lang: Lang) -> String {
+    escape(match lang {
         Lang::Fr => &issue.message_fr,
         Lang::En => &issue.message_en,
+    })
+}
+
+fn field(issue: &Issue) -> String {
+    if issue.path.is_empty() {
+        "(document)".to_owned()
+    } else {
+        escape(&issue.path)
     }
 }
 
-fn field(issue: &Issue) -> &str {
-    if issue.path.is_empty() {
-        "(document)"
-    } else {
-        &issue.path
+/// Text from a document, with its control characters (C0, C1 and the bidi controls) escaped,
+/// so that nothing a document holds can drive the terminal.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 /// The validation report as text.
@@ -243,4 +259,221 @@ pub(crate) fn unreadable_log(issue: &Issue, lang: Lang) -> String {
         issue.code,
         message(issue, lang)
     )
+}
+
+/// An imported DataPass document as text: DataPass's facts, then what DataPass does not carry
+/// (to complete), what is wrong in what it carries, and the warnings.
+pub(crate) fn imported(imported: &Imported, report: &ValidationReport, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let colon = if fr { " :" } else { ":" };
+    let mut out = String::new();
+    let source = if fr {
+        imported.source().label_fr().to_owned()
+    } else {
+        imported.source().as_str().replace('_', " ")
+    };
+    let _ = writeln!(out, "Import DataPass{colon} {source}");
+    if let Some(facts) = imported.facts() {
+        let state = if fr {
+            facts.state.label_fr()
+        } else {
+            facts.state.as_str()
+        };
+        let reopening = match (facts.reopening, fr) {
+            (true, true) => " (mise à jour en cours)",
+            (true, false) => " (being reopened)",
+            (false, _) => "",
+        };
+        let _ = writeln!(
+            out,
+            "{} {}{colon} {state}{reopening}",
+            if fr { "Demande" } else { "Request" },
+            facts.request_number
+        );
+        let _ = writeln!(
+            out,
+            "{}{colon} {}",
+            if fr {
+                "Numéro à communiquer à Pro Santé Connect"
+            } else {
+                "Number to give Pro Santé Connect"
+            },
+            facts.request_number
+        );
+        if let Some(event) = &facts.event {
+            let _ = writeln!(
+                out,
+                "{}{colon} {}",
+                if fr { "Événement" } else { "Event" },
+                escape(event)
+            );
+        }
+        if !facts.habilitations.is_empty() {
+            let _ = writeln!(out, "Habilitations{colon}");
+            for h in &facts.habilitations {
+                let state = if fr {
+                    h.state.label_fr()
+                } else {
+                    h.state.as_str()
+                };
+                let date = h
+                    .created_at
+                    .map(|d| format!(" — {}", d.format("%d/%m/%Y %H:%M UTC")))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "  {} — {state}{date}", h.number);
+            }
+        }
+    }
+    let (missing, wrong): (Vec<&Issue>, Vec<&Issue>) = report
+        .errors()
+        .iter()
+        .partition(|issue| imported.is_not_carried(issue));
+    let mut list = |title: &str, mark: &str, issues: &[&Issue]| {
+        if !issues.is_empty() {
+            let _ = writeln!(out, "{title}");
+            for issue in issues {
+                let _ = writeln!(
+                    out,
+                    "  {mark} {} [{}]\n    {}",
+                    field(issue),
+                    issue.code,
+                    message(issue, lang)
+                );
+            }
+        }
+    };
+    if fr {
+        list("✘ Erreurs dans ce que DataPass transmet :", "✘", &wrong);
+        list("À compléter (DataPass ne le transmet pas) :", "…", &missing);
+    } else {
+        list("✘ Errors in what DataPass carries:", "✘", &wrong);
+        list("To complete (DataPass does not carry it):", "…", &missing);
+    }
+    let warnings: Vec<&Issue> = report.warnings().iter().collect();
+    list(
+        if fr { "Avertissements :" } else { "Warnings:" },
+        "⚠",
+        &warnings,
+    );
+    if wrong.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            if fr {
+                "✔ Ce que DataPass transmet est valide"
+            } else {
+                "✔ What DataPass carries is valid"
+            }
+        );
+    }
+    out
+}
+
+/// The paths a `POST` leaves out, for stderr.
+pub(crate) fn not_sent(paths: &[&str], lang: Lang) -> String {
+    let list = paths.join(", ");
+    match lang {
+        Lang::Fr => format!(
+            "datapass-psc : non transmis à DataPass (le formulaire PSC ne les porte pas) : {list}\n"
+        ),
+        Lang::En => format!(
+            "datapass-psc: not sent to DataPass (the PSC form does not carry them): {list}\n"
+        ),
+    }
+}
+
+/// A refused webhook signature as text.
+pub(crate) fn signature_refused(refused: &SignatureError, lang: Lang) -> String {
+    let message = match lang {
+        Lang::Fr => refused.message_fr(),
+        Lang::En => refused.message_en(),
+    };
+    format!("✘ [{}] {message}\n", refused.code())
+}
+
+/// A verified webhook call as text.
+pub(crate) fn webhook(webhook: &Webhook, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let colon = if fr { " :" } else { ":" };
+    let mut out = String::from(if fr {
+        "✔ Signature valide\n"
+    } else {
+        "✔ Valid signature\n"
+    });
+    match webhook {
+        Webhook::Ping { .. } => {
+            let _ = writeln!(
+                out,
+                "{}",
+                if fr {
+                    "Appel de test (ping) : répondre 200 sans le traiter"
+                } else {
+                    "Test call (ping): answer 200 without processing it"
+                }
+            );
+        }
+        Webhook::Event(event) => {
+            let demande = event.demande();
+            let state = if fr {
+                demande.state().label_fr()
+            } else {
+                demande.state().as_str()
+            };
+            let _ = writeln!(
+                out,
+                "{}{colon} {} — {} {}{colon} {state}",
+                if fr { "Événement" } else { "Event" },
+                escape(event.event()),
+                if fr { "demande" } else { "request" },
+                demande.number(),
+            );
+            for warning in event.warnings() {
+                let _ = writeln!(
+                    out,
+                    "  ⚠ {} [{}]\n    {}",
+                    field(warning),
+                    warning.code,
+                    message(warning, lang)
+                );
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// A verified webhook call as JSON: what it says, without the request's personal data.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+pub(crate) enum WebhookJson<'a> {
+    Ping {
+        ping: bool,
+        timestamp: Option<chrono::DateTime<chrono::Utc>>,
+    },
+    Event {
+        event: &'a str,
+        fired_at: chrono::DateTime<chrono::Utc>,
+        request_number: datapass_psc::lifecycle::RequestNumber,
+        state: datapass_psc::lifecycle::RequestState,
+        warnings: &'a [Issue],
+    },
+}
+
+impl<'a> WebhookJson<'a> {
+    pub(crate) fn new(webhook: &'a Webhook) -> Option<Self> {
+        Some(match webhook {
+            Webhook::Ping { timestamp } => Self::Ping {
+                ping: true,
+                timestamp: *timestamp,
+            },
+            Webhook::Event(event) => Self::Event {
+                event: event.event(),
+                fired_at: event.fired_at(),
+                request_number: event.demande().number(),
+                state: event.demande().state(),
+                warnings: event.warnings(),
+            },
+            _ => return None,
+        })
+    }
 }
