@@ -126,6 +126,8 @@ codes! {
     RecordUnreadable = "record.unreadable", "a value of a stored record does not fit its format (version, number, state, time, snapshot), at its path";
     EventLogInvalid = "event_log.invalid", "a value of an event log does not fit its format (version, number, actor, event, time), at its path";
     EventLogTooLong = "event_log.too_long", "an event log holds more events than the reader allows (params: max, found)";
+    // Reports read back.
+    ReportInvalid = "report.invalid", "a validation report read back does not fit its format (an unknown code, `valid` disagreeing with `errors`), at its path";
     // DataPass.
     DataPassInvalid = "datapass.invalid", "a value of a DataPass document does not fit what DataPass sends (an id, a state, a date, the scopes), at its path";
     DataPassUnknownDocument = "datapass.unknown_document", "a JSON document of none of the DataPass shapes the crate reads";
@@ -202,12 +204,13 @@ impl<'de> serde::Deserialize<'de> for Code {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an error code such as siret.checksum")
             }
+            crate::json::unquoted::refuse_unquoted!(bool, number);
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Code, E> {
                 // The message does not quote the input.
                 v.parse().map_err(|_| E::custom("unknown error code"))
             }
         }
-        deserializer.deserialize_str(Visitor)
+        deserializer.deserialize_any(Visitor)
     }
 }
 

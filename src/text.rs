@@ -135,9 +135,11 @@ impl<const MAX: usize, const MULTILINE: bool> FromStr for Text<MAX, MULTILINE> {
     }
 }
 
+/// Free text may hold anything a person typed: `Debug` shows its length only
+/// (`Text(<12 chars>)`); `Display` and `as_str()` give it whole.
 impl<const MAX: usize, const MULTILINE: bool> fmt::Debug for Text<MAX, MULTILINE> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.0, f)
+        write!(f, "Text(<{} chars>)", self.0.chars().count())
     }
 }
 

@@ -427,3 +427,151 @@ fn webhook_verify_checks_the_signature_then_reads_the_body() {
     assert_eq!(output.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn an_endless_input_is_refused_at_once_with_exit_2() {
+    let output = run(&["validate", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("/dev/zero is larger than 1048576 bytes"),
+        "{stderr}"
+    );
+    // The event log's default limit is 16 MiB.
+    let output = run(&["lifecycle", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("larger than 16777216 bytes"));
+}
+
+/// Runs the binary with `input` on its standard input, which it may stop reading early.
+fn run_with_large_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        // The binary closes its end after the limit: a broken pipe here is expected.
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+#[test]
+fn max_bytes_lowers_and_raises_the_size_limit() {
+    let sample_bytes = std::fs::read(sample("hospiconnect.json")).unwrap();
+    let size = sample_bytes.len().to_string();
+    let below = (sample_bytes.len() - 1).to_string();
+    let at_limit = run(&[
+        "validate",
+        "--max-bytes",
+        &size,
+        &sample("hospiconnect.json"),
+    ]);
+    assert_eq!(at_limit.status.code(), Some(0));
+    let over = run(&[
+        "validate",
+        "--max-bytes",
+        &below,
+        &sample("hospiconnect.json"),
+    ]);
+    assert_eq!(over.status.code(), Some(2));
+    // Two mebibytes of blanks after a valid request: over the default, within a raised limit,
+    // which the library's reader then applies too.
+    let mut padded = sample_bytes.clone();
+    padded.resize(2 * 1024 * 1024, b' ');
+    let refused = run_with_large_stdin(&["validate", "-"], &padded);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("standard input is larger than 1048576")
+    );
+    let accepted = run_with_large_stdin(&["validate", "--max-bytes", "3000000", "-"], &padded);
+    assert_eq!(accepted.status.code(), Some(0), "{accepted:?}");
+}
+
+/// Runs the binary with its standard output the write end of a pipe nobody reads.
+#[cfg(unix)]
+fn run_into_a_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    bin()
+        .args(args)
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the binary runs")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_standard_output_ends_quietly_with_141() {
+    let log = lifecycle_log("d60501.json");
+    let fixture = datapass_fixture("webhook-approve-60501.json");
+    let sample = sample("hospiconnect.json");
+    for args in [
+        &["validate", sample.as_str()][..],
+        &["validate", "--format", "json", sample.as_str()],
+        &["lifecycle", log.as_str()],
+        &["import", fixture.as_str()],
+        &["schema"],
+        &["eligibility", "--requester", "individual"],
+    ] {
+        let output = run_into_a_closed_pipe(args);
+        assert_eq!(output.status.code(), Some(141), "{args:?}");
+        assert!(output.stderr.is_empty(), "{args:?}: {output:?}");
+    }
+}
+
+#[test]
+fn control_characters_of_a_document_never_reach_the_terminal() {
+    // The library refuses control characters in the texts it reads; keys, reasons and
+    // DataPass's own texts can still hold them, and the text output escapes them.
+    let mut request: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sample("hospiconnect.json")).unwrap()).unwrap();
+    request["\u{1b}]0;title\u{7}"] = 1.into();
+    let invalid = run_with_stdin(&["validate", "-"], request.to_string().as_bytes());
+    assert_eq!(invalid.status.code(), Some(1));
+
+    let mut log: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(lifecycle_log("d60501.json")).unwrap()).unwrap();
+    log["events"] = serde_json::json!([
+        {"at": "2024-04-15T07:30:00Z", "actor": "applicant", "event": "submit"},
+        {"at": "2024-04-16T07:30:00Z", "actor": "instructor", "event": "refuse",
+         "reason": "SIRET \u{1b}[31minconnu\u{85}\u{2066}"}
+    ]);
+    let refused = run_with_stdin(&["lifecycle", "-"], log.to_string().as_bytes());
+    assert_eq!(refused.status.code(), Some(0));
+
+    let mut demande: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(datapass_fixture("get-demande-60501-scopes-array.json")).unwrap(),
+    )
+    .unwrap();
+    demande["data"]["cl\u{e9}_\u{202e}\u{1b}[2J"] = "x".into();
+    let imported = run_with_stdin(&["import", "-"], demande.to_string().as_bytes());
+    assert_eq!(imported.status.code(), Some(0));
+
+    for (output, escaped) in [
+        (&invalid, "/\\u{1b}]0;title\\u{7} [json.unknown_field]"),
+        (&refused, "SIRET \\u{1b}[31minconnu\\u{85}\\u{2066}"),
+        (
+            &imported,
+            "/data/clé_\\u{202e}\\u{1b}[2J [json.unknown_field]",
+        ),
+    ] {
+        let text = stdout(output);
+        assert!(text.contains(escaped), "{text}");
+        let unsafe_char = |c: char| {
+            (c.is_control() && c != '\n')
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        };
+        assert!(!text.chars().any(unsafe_char), "{text}");
+    }
+}

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 use super::keys::target;
 use crate::codes::Code;
 use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, MIB, refuse_unknown};
+use crate::json::format::{Format, FormatName, refuse_unknown};
 use crate::json::{self, Document, ReadOptions};
 use crate::report::{Issue, ValidationReport};
 
@@ -53,7 +53,18 @@ impl ApiErrors {
     /// A report with one issue, `json.*`, when the body is not an error body (not JSON, no
     /// `errors` array, a key the JSON:API error object does not have).
     pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        json::read::<Self>(bytes, &ReadOptions::default())
+        Self::from_json_slice_with(bytes, &ReadOptions::default())
+    }
+
+    /// Reads an error body with the given limits; see [`ApiErrors::from_json_slice`].
+    ///
+    /// # Errors
+    /// As [`ApiErrors::from_json_slice`].
+    pub fn from_json_slice_with(
+        bytes: &[u8],
+        options: &ReadOptions,
+    ) -> Result<Self, ValidationReport> {
+        json::read::<Self>(bytes, options)
             .map(|read| read.value)
             .map_err(ValidationReport::single)
     }
@@ -169,7 +180,7 @@ fn crate_path(pointer: &str) -> Option<String> {
 /// An error body: the crate's format for reading it is strict (JSON:API fixes its keys).
 static API_ERRORS_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: MIB,
+    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
     unknown_keys: refuse_unknown,
 };
 

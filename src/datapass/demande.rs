@@ -10,7 +10,7 @@ use super::keys::{Target, key_of};
 use super::wire::{ApplicantWire, Id, OrganizationWire};
 use crate::codes::Code;
 use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, MIB, UnknownKeys};
+use crate::json::format::{Format, FormatName, UnknownKeys};
 use crate::json::{self, Document, ReadOptions, Segment};
 use crate::lifecycle::{
     EventName, HabilitationNumber, HabilitationState, RequestNumber, RequestState,
@@ -325,7 +325,7 @@ fn demande_keys(path: &[Segment<'_>]) -> UnknownKeys {
 /// A demande: a third party's format, at most 1 MiB by default.
 static DEMANDE_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: MIB,
+    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
     unknown_keys: demande_keys,
 };
 

@@ -13,7 +13,7 @@ use super::v1::Enrollment;
 use super::webhook::Webhook;
 use crate::codes::Code;
 use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, MIB, UnknownKeys};
+use crate::json::format::{Format, FormatName, UnknownKeys};
 use crate::json::{self, Document, ReadOptions, Segment};
 use crate::lifecycle::{HabilitationNumber, HabilitationState, RequestNumber, RequestState};
 use crate::report::{Issue, ValidationReport};
@@ -182,16 +182,28 @@ impl Imported {
 /// A report with one issue: `datapass.unknown_document` when the shape is none of these, or
 /// what the document's reader refuses.
 pub fn import(bytes: &[u8], source: Option<Source>) -> Result<Imported, ValidationReport> {
+    import_with(bytes, source, &ReadOptions::default())
+}
+
+/// Reads a DataPass document with the given limits; see [`import`].
+///
+/// # Errors
+/// As [`import`].
+pub fn import_with(
+    bytes: &[u8],
+    source: Option<Source>,
+    options: &ReadOptions,
+) -> Result<Imported, ValidationReport> {
     let source = match source {
         Some(source) => source,
-        None => detect(bytes)?,
+        None => detect(bytes, options)?,
     };
     Ok(match source {
         Source::V2Demande => {
-            let demande = Demande::from_json_slice(bytes)?;
+            let demande = Demande::from_json_slice_with(bytes, options)?;
             from_demande(source, &demande, None)
         }
-        Source::V2Webhook => match Webhook::from_json_slice(bytes)? {
+        Source::V2Webhook => match Webhook::from_json_slice_with(bytes, options)? {
             Webhook::Event(event) => {
                 let mut imported = from_demande(source, event.demande(), Some(event.event()));
                 imported.warnings = event.warnings().to_vec();
@@ -205,7 +217,7 @@ pub fn import(bytes: &[u8], source: Option<Source>) -> Result<Imported, Validati
             }
         },
         Source::V2Post => {
-            let body = NewDemande::from_json_slice(bytes)?;
+            let body = NewDemande::from_json_slice_with(bytes, options)?;
             Imported {
                 source,
                 draft: body.to_draft(),
@@ -215,9 +227,9 @@ pub fn import(bytes: &[u8], source: Option<Source>) -> Result<Imported, Validati
         }
         Source::V1Enrollment | Source::V1Webhook => {
             let enrollment = if source == Source::V1Enrollment {
-                Enrollment::from_json_slice(bytes)?
+                Enrollment::from_json_slice_with(bytes, options)?
             } else {
-                Enrollment::from_webhook_json_slice(bytes)?
+                Enrollment::from_webhook_json_slice_with(bytes, options)?
             };
             Imported {
                 source,
@@ -277,8 +289,8 @@ impl Shape {
 }
 
 /// Recognises a document by its keys.
-fn detect(bytes: &[u8]) -> Result<Source, ValidationReport> {
-    let shape = json::read::<Shape>(bytes, &ReadOptions::default())
+fn detect(bytes: &[u8], options: &ReadOptions) -> Result<Source, ValidationReport> {
+    let shape = json::read::<Shape>(bytes, options)
         .map_err(ValidationReport::single)?
         .value;
     let data_has = |key: &str| shape.data_keys.iter().any(|k| k == key);
@@ -379,7 +391,7 @@ fn ignore_unknown(_: &[Segment<'_>]) -> UnknownKeys {
 
 static SHAPE_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: MIB,
+    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
     unknown_keys: ignore_unknown,
 };
 

@@ -67,7 +67,7 @@ pub(crate) mod wires {
 
 pub use api_error::ApiErrors;
 pub use demande::{Demande, DemandeEvent, DemandeHabilitation};
-pub use import::{FactHabilitation, Facts, Imported, Source, import};
+pub use import::{FactHabilitation, Facts, Imported, Source, import, import_with};
 pub use new_demande::{DataPatch, NewDemande, not_sent};
 pub use v1::Enrollment;
 pub use webhook::{SignatureError, Webhook, WebhookEvent, verify_signature};

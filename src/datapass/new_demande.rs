@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::data::{Data, DataOut};
 use super::demande::{FORM_UID, check_form, data_key, not_person_warnings};
 use super::wire::{ApplicantWire, OrganizationWire};
-use crate::json::format::{Format, FormatName, MIB, UnknownKeys};
+use crate::json::format::{Format, FormatName, UnknownKeys};
 use crate::json::{self, Document, ReadOptions, Segment};
 use crate::report::{Issue, ValidationReport};
 use crate::request::authorization::AuthorizationRequest;
@@ -91,8 +91,18 @@ impl NewDemande {
     /// A report with one issue: `json.*` for a structural problem, `datapass.invalid` for a
     /// value that does not fit, `datapass.other_form` for a body of another form.
     pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        let read =
-            json::read::<Self>(bytes, &ReadOptions::default()).map_err(ValidationReport::single)?;
+        Self::from_json_slice_with(bytes, &ReadOptions::default())
+    }
+
+    /// Reads a `POST /demandes` body with the given limits; see [`NewDemande::from_json_slice`].
+    ///
+    /// # Errors
+    /// As [`NewDemande::from_json_slice`].
+    pub fn from_json_slice_with(
+        bytes: &[u8],
+        options: &ReadOptions,
+    ) -> Result<Self, ValidationReport> {
+        let read = json::read::<Self>(bytes, options).map_err(ValidationReport::single)?;
         let mut demande = read.value;
         let mut warnings = read.warnings;
         warnings.append(&mut demande.warnings);
@@ -225,7 +235,7 @@ fn new_demande_keys(path: &[Segment<'_>]) -> UnknownKeys {
 /// A `POST` body: a third party's format, at most 1 MiB by default.
 static NEW_DEMANDE_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: MIB,
+    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
     unknown_keys: new_demande_keys,
 };
 

@@ -11,7 +11,7 @@ use super::demande::{DemandeEvent, check_form};
 use super::wire::Id;
 use crate::codes::Code;
 use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, MIB, UnknownKeys};
+use crate::json::format::{Format, FormatName, UnknownKeys};
 use crate::json::{self, Document, ReadOptions, Segment};
 use crate::lifecycle::{RequestNumber, RequestState};
 use crate::report::{Issue, ValidationReport};
@@ -66,7 +66,18 @@ impl Enrollment {
     /// A report with one issue: `json.*` for a structural problem, `datapass.invalid` for a
     /// value that does not fit, `datapass.other_form` for an enrollment of another API.
     pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        json::read::<Self>(bytes, &ReadOptions::default())
+        Self::from_json_slice_with(bytes, &ReadOptions::default())
+    }
+
+    /// Reads a v1 enrollment with the given limits; see [`Enrollment::from_json_slice`].
+    ///
+    /// # Errors
+    /// As [`Enrollment::from_json_slice`].
+    pub fn from_json_slice_with(
+        bytes: &[u8],
+        options: &ReadOptions,
+    ) -> Result<Self, ValidationReport> {
+        json::read::<Self>(bytes, options)
             .map(|read| read.value)
             .map_err(ValidationReport::single)
     }
@@ -77,7 +88,18 @@ impl Enrollment {
     /// # Errors
     /// As [`Enrollment::from_json_slice`].
     pub fn from_webhook_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        json::read::<V1Webhook>(bytes, &ReadOptions::default())
+        Self::from_webhook_json_slice_with(bytes, &ReadOptions::default())
+    }
+
+    /// Reads the enrollment of a v1 webhook call with the given limits.
+    ///
+    /// # Errors
+    /// As [`Enrollment::from_json_slice`].
+    pub fn from_webhook_json_slice_with(
+        bytes: &[u8],
+        options: &ReadOptions,
+    ) -> Result<Self, ValidationReport> {
+        json::read::<V1Webhook>(bytes, options)
             .map(|read| read.value.0)
             .map_err(ValidationReport::single)
     }
@@ -294,7 +316,7 @@ fn ignore_unknown(_: &[Segment<'_>]) -> UnknownKeys {
 
 static V1_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: MIB,
+    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
     unknown_keys: ignore_unknown,
 };
 

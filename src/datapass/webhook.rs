@@ -11,7 +11,7 @@ use super::demande::{Demande, DemandeWire, check_form, data_key};
 use super::wire::Id;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
-use crate::json::format::{Format, FormatName, MIB, UnknownKeys};
+use crate::json::format::{Format, FormatName, UnknownKeys};
 use crate::json::{self, Document, ReadOptions, Segment};
 use crate::lifecycle::{EventName, RequestNumber};
 use crate::report::{Issue, ValidationReport};
@@ -251,8 +251,18 @@ impl Webhook {
     /// `fired_at` or `data`), `datapass.invalid` for a value that does not fit,
     /// `datapass.other_form` for an event of another form.
     pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        let read =
-            json::read::<Self>(bytes, &ReadOptions::default()).map_err(ValidationReport::single)?;
+        Self::from_json_slice_with(bytes, &ReadOptions::default())
+    }
+
+    /// Reads the body of a webhook call with the given limits; see [`Webhook::from_json_slice`].
+    ///
+    /// # Errors
+    /// As [`Webhook::from_json_slice`].
+    pub fn from_json_slice_with(
+        bytes: &[u8],
+        options: &ReadOptions,
+    ) -> Result<Self, ValidationReport> {
+        let read = json::read::<Self>(bytes, options).map_err(ValidationReport::single)?;
         Ok(match read.value {
             Self::Event(mut event) => {
                 let mut warnings = read.warnings;
@@ -306,7 +316,7 @@ fn webhook_keys(path: &[Segment<'_>]) -> UnknownKeys {
 /// A webhook body: a third party's format, at most 1 MiB by default.
 static WEBHOOK_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: MIB,
+    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
     unknown_keys: webhook_keys,
 };
 

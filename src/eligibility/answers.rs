@@ -6,7 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::decision::{EligibilityDecision, decide};
 use super::requester::RequesterKind;
-use crate::json::format::{Format, FormatName, MIB};
+use crate::json::format::{Format, FormatName};
 use crate::json::{self, Document, ReadOptions};
 use crate::report::{Issue, ValidationReport};
 use crate::vocabulary::vocabulary;
@@ -60,13 +60,14 @@ vocabulary! {
 /// use datapass_psc::eligibility::Outcome;
 /// use datapass_psc::eligibility::{EligibilityAnswers, RequesterKind};
 ///
-/// let answers: EligibilityAnswers =
-///     serde_json::from_str(r#"{"requester": "software_editor", "web_solution": false}"#)?;
+/// let answers = EligibilityAnswers::from_json_slice(
+///     br#"{"requester": "software_editor", "web_solution": false}"#,
+/// )?;
 /// assert_eq!(answers.requester, RequesterKind::SoftwareEditor);
 /// assert_eq!(answers.web_solution, Some(false));
 /// assert_eq!(answers.french, None);
 /// assert_eq!(answers.decide().outcome(), Outcome::NotEligible);
-/// # Ok::<(), serde_json::Error>(())
+/// # Ok::<(), datapass_psc::ValidationReport>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -175,7 +176,10 @@ impl Document for EligibilityAnswers {
 }
 
 /// The answers format: strict, at most 1 MiB by default.
-static ANSWERS_FORMAT: Format = Format::strict(FormatName::EligibilityAnswers, MIB);
+static ANSWERS_FORMAT: Format = Format::strict(
+    FormatName::EligibilityAnswers,
+    ReadOptions::DEFAULT_MAX_BYTES,
+);
 
 impl<'de> Deserialize<'de> for EligibilityAnswers {
     /// Reads the answers through the crate's reader (see [`EligibilityAnswers::from_json_slice`]).

@@ -9,7 +9,7 @@ use super::answers::{Condition, EligibilityAnswers};
 use super::requester::RequesterKind;
 use crate::codes::Code;
 use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, MIB};
+use crate::json::format::{Format, FormatName};
 use crate::json::{self, Document, ReadOptions};
 use crate::report::{Issue, ValidationReport};
 use crate::vocabulary::vocabulary;
@@ -349,7 +349,10 @@ impl Serialize for EligibilityDecision {
 }
 
 /// The decision format: strict, at most 1 MiB by default.
-static DECISION_FORMAT: Format = Format::strict(FormatName::EligibilityDecision, MIB);
+static DECISION_FORMAT: Format = Format::strict(
+    FormatName::EligibilityDecision,
+    ReadOptions::DEFAULT_MAX_BYTES,
+);
 
 /// A decision is read from its codes: the requester, the outcome and the unmet conditions must
 /// be what [`decide`] gives for them, and the needed items what the outcome lists. The texts

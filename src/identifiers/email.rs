@@ -101,15 +101,22 @@ impl Email {
     }
 
     /// The masked form used by `Debug`: first character of the local part, `***`, then the
-    /// domain (`j***@exemple.fr`); `***` alone when the local part has two characters or fewer.
+    /// domain (`j***@exemple.fr`); a quoted local part stays quoted (`"j***"@exemple.fr`);
+    /// `***` alone when the local part has two characters or fewer.
     #[must_use]
     pub fn masked(&self) -> String {
         // A local part of one or two characters would be given away by its first letter and
         // the domain: such short addresses are masked entirely.
-        match self.0.rsplit_once('@') {
-            Some((local, domain)) if local.chars().count() > 2 => {
-                let first = local.chars().next().unwrap_or('*');
-                format!("{first}***@{domain}")
+        let Some((local, domain)) = self.0.rsplit_once('@') else {
+            return "***".to_owned();
+        };
+        let (local, quote) = match local.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+            Some(inner) => (inner, "\""),
+            None => (local, ""),
+        };
+        match local.chars().next() {
+            Some(first) if first != '\\' && local.chars().count() > 2 => {
+                format!("{quote}{first}***{quote}@{domain}")
             }
             _ => "***".to_owned(),
         }

@@ -129,8 +129,33 @@ impl serde::Serialize for RetentionPeriod {
 
 impl<'de> serde::Deserialize<'de> for RetentionPeriod {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let months = i64::deserialize(deserializer)?;
-        Self::try_from(months).map_err(serde::de::Error::custom)
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = RetentionPeriod;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a retention period in months (0 to 1200)")
+            }
+            crate::json::unquoted::refuse_unquoted!(bool, str);
+            fn visit_i64<E: serde::de::Error>(self, months: i64) -> Result<RetentionPeriod, E> {
+                // The code, not the message: the message quotes the number.
+                RetentionPeriod::try_from(months).map_err(|e| {
+                    E::custom(format_args!(
+                        "invalid value: expected 0 to 1200 months ({})",
+                        e.code()
+                    ))
+                })
+            }
+            fn visit_u64<E: serde::de::Error>(self, months: u64) -> Result<RetentionPeriod, E> {
+                self.visit_i64(i64::try_from(months).unwrap_or(i64::MAX))
+            }
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<RetentionPeriod, E> {
+                Err(E::invalid_type(
+                    serde::de::Unexpected::Other("a number with a fraction"),
+                    &self,
+                ))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
     }
 }
 

@@ -27,9 +27,6 @@ pub(crate) struct Format {
     pub unknown_keys: fn(&[Segment<'_>]) -> UnknownKeys,
 }
 
-/// One mebibyte.
-pub(crate) const MIB: usize = 1024 * 1024;
-
 /// Unknown keys are refused everywhere.
 pub(crate) fn refuse_unknown(_: &[Segment<'_>]) -> UnknownKeys {
     UnknownKeys::Refuse
@@ -61,6 +58,8 @@ pub(crate) enum FormatName {
     EligibilityDecision,
     /// A document DataPass sends or accepts.
     DataPass,
+    /// A validation report, read back.
+    Report,
 }
 
 impl FormatName {
@@ -75,6 +74,7 @@ impl FormatName {
                 ("de la décision d'éligibilité", "the eligibility decision")
             }
             Self::DataPass => ("de DataPass", "DataPass's"),
+            Self::Report => ("du rapport de validation", "the validation report"),
         }
     }
 
@@ -89,6 +89,7 @@ impl FormatName {
             Self::EligibilityAnswers => Code::EligibilityUnknownRequester,
             Self::EligibilityDecision => Code::EligibilityInvalidDecision,
             Self::DataPass => Code::DataPassInvalid,
+            Self::Report => Code::ReportInvalid,
         }
     }
 }

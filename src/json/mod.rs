@@ -25,6 +25,7 @@ mod options;
 mod problem;
 #[cfg(test)]
 mod tests;
+pub(crate) mod unquoted;
 mod visit;
 mod wrap;
 
@@ -177,6 +178,14 @@ pub(crate) fn nested<'de, D: Deserializer<'de>, T: Document>(
     deserializer: D,
 ) -> Result<T, D::Error> {
     Nested::<T>::deserialize(deserializer).map(|Nested(value)| value)
+}
+
+/// `deserialize_with` for a list of documents inside another.
+pub(crate) fn nested_vec<'de, D: Deserializer<'de>, T: Document>(
+    deserializer: D,
+) -> Result<Vec<T>, D::Error> {
+    Vec::<Nested<T>>::deserialize(deserializer)
+        .map(|list| list.into_iter().map(|Nested(value)| value).collect())
 }
 
 /// `deserialize_with` for an optional document inside another.

@@ -27,6 +27,12 @@ impl ReadOptions {
     pub const MAX_DEPTH_LIMIT: usize = 100;
     /// The default number of events an event log may hold.
     pub const DEFAULT_MAX_EVENTS: usize = 10_000;
+    /// The default size limit of a request, an eligibility document or a DataPass document:
+    /// 1 MiB, hundreds of times the size of a complete request.
+    pub const DEFAULT_MAX_BYTES: usize = 1024 * 1024;
+    /// The default size limit of a stored record or an event log: 16 MiB, room for
+    /// [`Self::DEFAULT_MAX_EVENTS`] events.
+    pub const DEFAULT_MAX_BYTES_STORED: usize = 16 * 1024 * 1024;
 
     /// The largest document accepted, in bytes; `None` leaves each document kind its default.
     #[must_use]

@@ -13,7 +13,7 @@ use super::state::RequestState;
 use super::transition_error::TransitionError;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
-use crate::json::format::{Format, FormatName, MIB};
+use crate::json::format::{Format, FormatName};
 use crate::json::{self, Document, ReadOptions};
 use crate::report::{Issue, ValidationReport};
 use crate::request::draft::RequestDraft;
@@ -31,8 +31,8 @@ use crate::request::draft::RequestDraft;
 ///
 /// ```
 /// use datapass_psc::lifecycle::{EventLog, RequestState};
-/// let log: EventLog = serde_json::from_str(
-///     r#"{"request_number": "60501", "events": [
+/// let log = EventLog::from_json_slice(
+///     br#"{"request_number": "60501", "events": [
 ///         {"at": "2024-03-02T09:00:00Z", "actor": "system", "event": "archive"}]}"#,
 /// )?;
 /// let record = log.replay()?;
@@ -122,11 +122,13 @@ pub(crate) struct EventLogWire {
     request_number: RequestNumber,
     #[serde(default, deserialize_with = "json::nested_option")]
     request: Option<RequestDraft>,
+    #[serde(deserialize_with = "json::nested_vec")]
     events: Vec<Event>,
 }
 
 /// The event log format: strict, at most 16 MiB by default.
-static EVENT_LOG_FORMAT: Format = Format::strict(FormatName::EventLog, 16 * MIB);
+pub(crate) static EVENT_LOG_FORMAT: Format =
+    Format::strict(FormatName::EventLog, ReadOptions::DEFAULT_MAX_BYTES_STORED);
 
 impl Document for EventLog {
     type Wire = EventLogWire;

@@ -11,7 +11,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::event::{Event, EventKind, EventName};
 use super::numbers::HabilitationNumber;
 use super::state::Actor;
-use crate::json::Nested;
+use crate::json::format::Format;
+use crate::json::{self, Document, Nested, ReadOptions};
+use crate::report::Issue;
 use crate::request::draft::RequestDraft;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -311,10 +313,26 @@ impl<'de> Visitor<'de> for EventVisitor {
     }
 }
 
-impl<'de> Deserialize<'de> for Event {
-    /// Reads an event object (never serde's positional array), its keys in any order; a key
-    /// the event does not have, a duplicate key or a missing one is refused.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+/// An event is read as a part of an event log.
+impl Document for Event {
+    type Wire = Self;
+
+    const FORMAT: &'static Format = &super::event_log::EVENT_LOG_FORMAT;
+
+    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(EventVisitor)
+    }
+
+    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
+        Ok(wire)
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    /// Reads an event object (never serde's positional array), its keys in any order, through
+    /// the crate's reader: a key the event does not have, a duplicate key, a missing one or a
+    /// wrong type is refused with its code and path, without quoting the document.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
     }
 }

@@ -2,11 +2,14 @@
 
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::numbers::HabilitationNumber;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic};
+use crate::json::format::Format;
+use crate::json::{self, Document, ReadOptions};
+use crate::report::Issue;
 use crate::request::authorization::AuthorizationRequest;
 use crate::vocabulary::vocabulary;
 
@@ -133,7 +136,7 @@ impl Diagnostic for HabilitationTransitionError {
 /// "message": "…", "request": {…}}` (`message` is left out when there is none).
 /// Deserializing the snapshot validates it like any [`AuthorizationRequest`], except that its
 /// stored E.164 phone numbers are trusted ([`AuthorizationRequest::from_stored`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     description = "A habilitation: its number (written H118386), state, approval time (created_at), optional approval message, and the approved request (a complete request, validated when loaded)."
@@ -150,8 +153,44 @@ pub struct Habilitation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     message: Option<String>,
     /// The approved request, loaded with [`AuthorizationRequest::from_stored`].
+    request: AuthorizationRequest,
+}
+
+/// The structure of a [`Habilitation`], read by serde's derived code inside the crate's reader
+/// (`remote`: the compiler checks that it has the habilitation's fields).
+#[derive(Deserialize)]
+#[serde(remote = "Habilitation", deny_unknown_fields)]
+struct HabilitationWire {
+    number: HabilitationNumber,
+    state: HabilitationState,
+    created_at: DateTime<Utc>,
+    #[serde(default)]
+    message: Option<String>,
     #[serde(deserialize_with = "AuthorizationRequest::deserialize_stored")]
     request: AuthorizationRequest,
+}
+
+/// A habilitation is read as a part of a stored record.
+impl Document for Habilitation {
+    type Wire = Self;
+
+    const FORMAT: &'static Format = &super::record::RECORD_FORMAT;
+
+    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        HabilitationWire::deserialize(deserializer)
+    }
+
+    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
+        Ok(wire)
+    }
+}
+
+impl<'de> Deserialize<'de> for Habilitation {
+    /// Reads through the crate's reader: a structural problem is refused with its code and
+    /// path, without quoting the document; the snapshot is validated.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        json::deserialize(deserializer)
+    }
 }
 
 impl Habilitation {

@@ -16,7 +16,7 @@ use super::numbers::{HabilitationNumber, RequestNumber};
 use super::state::RequestState;
 use super::transition::{Effect, Facts, Transition, transition};
 use super::transition_error::TransitionError;
-use crate::json::format::{Format, FormatName, MIB};
+use crate::json::format::{Format, FormatName};
 use crate::json::{self, Document, ReadOptions};
 use crate::report::{Issue, ValidationReport};
 use crate::request::draft::RequestDraft;
@@ -113,8 +113,10 @@ pub(crate) struct RecordWire {
     #[serde(deserialize_with = "json::nested")]
     request: RequestDraft,
     /// The habilitations, oldest first.
+    #[serde(deserialize_with = "json::nested_vec")]
     habilitations: Vec<Habilitation>,
     /// The accepted events, oldest first.
+    #[serde(deserialize_with = "json::nested_vec")]
     history: Vec<HistoryEntry>,
 }
 
@@ -149,7 +151,8 @@ impl RequestRecord {
 }
 
 /// The record format: strict, at most 16 MiB by default.
-static RECORD_FORMAT: Format = Format::strict(FormatName::Record, 16 * MIB);
+pub(crate) static RECORD_FORMAT: Format =
+    Format::strict(FormatName::Record, ReadOptions::DEFAULT_MAX_BYTES_STORED);
 
 impl Document for RequestRecord {
     type Wire = RecordWire;

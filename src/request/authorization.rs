@@ -8,7 +8,7 @@ use super::check::Checker;
 use super::checkboxes::{CheckboxError, Ticked, check_checkbox};
 use super::contacts::{ContactRole, Contacts, check_contacts};
 use super::draft::{
-    ContactsDraft, DocumentDraft, DraftRepr, LegalBasisDraft, OrganizationDraft, PersonalDataDraft,
+    ContactsDraft, DocumentDraft, LegalBasisDraft, OrganizationDraft, PersonalDataDraft,
     ProjectDraft, RequestDraft,
 };
 use super::legal_basis::{LegalBasis, check_legal_basis};
@@ -185,16 +185,16 @@ impl AuthorizationRequest {
 /// Reads a draft through the crate's reader and validates it; the error is
 /// `request.invalid`, its message giving the number of problems.
 impl Document for AuthorizationRequest {
-    type Wire = DraftRepr;
+    type Wire = RequestDraft;
 
     const FORMAT: &'static Format = RequestDraft::FORMAT;
 
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DraftRepr, D::Error> {
-        DraftRepr::deserialize(deserializer)
+    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<RequestDraft, D::Error> {
+        RequestDraft::read_wire(deserializer)
     }
 
-    fn finish(wire: DraftRepr, _: &ReadOptions) -> Result<Self, Issue> {
-        RequestDraft::from(wire).validate().map_err(|report| {
+    fn finish(wire: RequestDraft, _: &ReadOptions) -> Result<Self, Issue> {
+        wire.validate().map_err(|report| {
             let n = report.errors().len();
             // Codes and paths only: they never quote a value.
             let (code, path) = report

@@ -1,19 +1,14 @@
 //! [`RequestDraft`]: what a form or an API sends, every field optional and unchecked.
 
-use std::fmt;
-
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use validator::Validate;
 
 use super::contacts::ContactRole;
 use super::document::MAX_DOCUMENTS;
 use super::personal_data::MAX_RECIPIENTS;
-use crate::identifiers::{Email, PhoneNumber};
-use crate::json::format::{Format, FormatName, MIB};
-use crate::json::{self, Document, ReadOptions};
+use crate::json::{self, ReadOptions};
 use crate::report::ValidationReport;
-use crate::text::mask_name;
 
 /// A request as a form or an API sends it: every field optional, every value raw.
 ///
@@ -31,7 +26,10 @@ use crate::text::mask_name;
 /// assert_eq!(report.errors()[0].code, "siret.length");
 /// # Ok::<(), datapass_psc::ValidationReport>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+///
+/// `Debug` shows no value as a person typed it: names as their initial, emails and phones
+/// masked, free text as its length, and a SIRET, URL, scope or media type only when valid.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     description = "A request draft as a form or an API sends it: every field optional, values unchecked. Only the structure is constrained (types, known keys)."
@@ -67,80 +65,6 @@ pub struct RequestDraft {
 // `validator` takes its bounds as `u64` paths.
 const DOCUMENTS_MAX: u64 = MAX_DOCUMENTS as u64;
 const RECIPIENTS_MAX: u64 = MAX_RECIPIENTS as u64;
-
-/// The structure of a [`RequestDraft`] as serde's derived code reads it, inside the crate's
-/// reader (the public `Deserialize` impl goes through that reader).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct DraftRepr {
-    #[serde(default)]
-    organization: Option<OrganizationDraft>,
-    #[serde(default)]
-    project: Option<ProjectDraft>,
-    #[serde(default)]
-    legal_basis: Option<LegalBasisDraft>,
-    #[serde(default)]
-    scopes: Option<Vec<String>>,
-    #[serde(default)]
-    personal_data: Option<PersonalDataDraft>,
-    #[serde(default)]
-    contacts: Option<ContactsDraft>,
-    #[serde(default)]
-    terms_accepted: Option<bool>,
-    #[serde(default)]
-    dpo_informed: Option<bool>,
-}
-
-impl From<DraftRepr> for RequestDraft {
-    fn from(repr: DraftRepr) -> Self {
-        let DraftRepr {
-            organization,
-            project,
-            legal_basis,
-            scopes,
-            personal_data,
-            contacts,
-            terms_accepted,
-            dpo_informed,
-        } = repr;
-        Self {
-            organization,
-            project,
-            legal_basis,
-            scopes,
-            personal_data,
-            contacts,
-            terms_accepted,
-            dpo_informed,
-        }
-    }
-}
-
-/// The request format: strict, at most 1 MiB by default.
-static REQUEST_FORMAT: Format = Format::strict(FormatName::Request, MIB);
-
-impl Document for RequestDraft {
-    type Wire = DraftRepr;
-
-    const FORMAT: &'static Format = &REQUEST_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DraftRepr, D::Error> {
-        DraftRepr::deserialize(deserializer)
-    }
-
-    fn finish(wire: DraftRepr, _: &ReadOptions) -> Result<Self, crate::report::Issue> {
-        Ok(wire.into())
-    }
-}
-
-impl<'de> Deserialize<'de> for RequestDraft {
-    /// Reads a draft through the crate's reader: structural problems are refused as
-    /// [`RequestDraft::from_json`] refuses them, and the error names the code and the path
-    /// without quoting the document.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
 
 impl RequestDraft {
     /// Reads a draft from JSON text. A leading byte-order mark is accepted.
@@ -181,7 +105,7 @@ impl RequestDraft {
 }
 
 /// The organisation: its SIRET, as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganizationDraft {
     /// The SIRET of the establishment filing the request.
@@ -190,7 +114,7 @@ pub struct OrganizationDraft {
 }
 
 /// The project's name and description.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectDraft {
     /// « Nom du projet » (made public by DataPass).
@@ -202,7 +126,7 @@ pub struct ProjectDraft {
 }
 
 /// The legal basis: its nature, and a URL or documents.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct LegalBasisDraft {
     /// « Précisez la nature et les références du texte vous autorisant à traiter les données ».
@@ -218,7 +142,7 @@ pub struct LegalBasisDraft {
 }
 
 /// An attached document, described by its metadata (the crate never sees the file's bytes).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentDraft {
     /// The file name, without any directory.
@@ -233,7 +157,7 @@ pub struct DocumentDraft {
 }
 
 /// The processing of personal data: recipients and retention.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Validate)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct PersonalDataDraft {
     /// « Destinataires des données »: 1 to 20 entries.
@@ -249,7 +173,7 @@ pub struct PersonalDataDraft {
 }
 
 /// The four contacts of a request.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactsDraft {
     /// The applicant (« demandeur »), from the signed-in account.
@@ -267,7 +191,7 @@ pub struct ContactsDraft {
 }
 
 /// One contact, as typed. `Debug` masks every personal value.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactDraft {
     /// « Prénom ».
@@ -327,29 +251,5 @@ impl ContactsDraft {
             R::DataProtectionOfficer => &mut self.data_protection_officer,
             R::TechnicalContact => &mut self.technical_contact,
         }
-    }
-}
-
-/// Masks a raw email: `j***@exemple.fr` when it is a valid address, `***` otherwise.
-fn mask_email(raw: &str) -> String {
-    raw.parse::<Email>()
-        .map_or_else(|_| "***".to_owned(), |e| e.masked())
-}
-
-/// Masks a raw phone number: `+336******78` when it is valid, `***` otherwise.
-fn mask_phone(raw: &str) -> String {
-    raw.parse::<PhoneNumber>()
-        .map_or_else(|_| "***".to_owned(), |p| p.masked())
-}
-
-impl fmt::Debug for ContactDraft {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ContactDraft")
-            .field("given_name", &self.given_name.as_deref().map(mask_name))
-            .field("family_name", &self.family_name.as_deref().map(mask_name))
-            .field("job_title", &self.job_title)
-            .field("email", &self.email.as_deref().map(mask_email))
-            .field("phone", &self.phone.as_deref().map(mask_phone))
-            .finish()
     }
 }

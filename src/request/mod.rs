@@ -13,6 +13,8 @@ mod checkboxes;
 mod contacts;
 mod document;
 pub(crate) mod draft;
+mod draft_debug;
+mod draft_wire;
 mod legal_basis;
 mod personal_data;
 mod project;

@@ -212,6 +212,11 @@ fn produce(code: Code) -> Option<Issue> {
             let options = ReadOptions::default().with_max_events(1);
             first(&EventLog::from_json_slice_with(log.as_bytes(), &options).unwrap_err())
         }
+        C::ReportInvalid => {
+            let mut report = serde_json::to_value(RequestDraft::default().report()).unwrap();
+            report["valid"] = json!(true);
+            first(&ValidationReport::from_json_slice(report.to_string().as_bytes()).unwrap_err())
+        }
         C::DataPassInvalid => datapass_demande(|d| d["id"] = json!("zorglub")),
         C::DataPassOtherForm => datapass_demande(|d| d["definition_id"] = json!("api_entreprise")),
         C::DataPassUnknownDocument => first(&datapass::import(b"{}", None).unwrap_err()),

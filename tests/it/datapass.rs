@@ -701,3 +701,35 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn debug_of_every_datapass_value_masks_personal_data() {
+    let demande =
+        Demande::from_json_slice(&fixture("get-demande-60501-scopes-array.json")).unwrap();
+    let Webhook::Event(event) =
+        Webhook::from_json_slice(&fixture("webhook-approve-60501.json")).unwrap()
+    else {
+        panic!("not an event")
+    };
+    let enrollment = Enrollment::from_json_slice(&fixture("v1-enrollment.json")).unwrap();
+    let imported = import(&fixture("v1-webhook.json"), None).unwrap();
+    let post = NewDemande::from_request(&sample_draft().validate().unwrap());
+    let debug = format!("{demande:?} {event:?} {enrollment:?} {imported:?} {post:?}");
+    for personal in [
+        "Inès",
+        "Moreau",
+        "Lefèvre",
+        "Roux",
+        "ines.moreau@",
+        "paul.lefevre@",
+        "dpo@",
+        "0199001234",
+        "01 99 00 12 35",
+        "+33199001236",
+        "Responsable d'exploitation",
+        "Directeur général",
+    ] {
+        assert!(!debug.contains(personal), "Debug shows {personal}: {debug}");
+    }
+    assert!(debug.contains("D60501") && debug.contains("i***@demarches-sante.example"));
+}

@@ -12,6 +12,7 @@ mod email;
 mod examples;
 mod json_reader;
 mod lifecycle_serde;
+mod no_quoting;
 mod numbers;
 mod phone;
 mod proptest_identifiers;

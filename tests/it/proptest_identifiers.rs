@@ -350,7 +350,14 @@ proptest! {
                 // The stored form always re-parses to itself.
                 prop_assert_eq!(email.as_str().parse::<Email>().unwrap(), email.clone());
                 prop_assert!(email.as_str().chars().count() <= 254);
-                let _ = email.masked();
+                // The mask shows one character of the local part at most, quotes balanced.
+                let masked = email.masked();
+                let shown = masked
+                    .strip_suffix(email.domain())
+                    .and_then(|m| m.strip_suffix('@'))
+                    .unwrap_or(&masked);
+                prop_assert!(shown.chars().filter(|c| !matches!(c, '*' | '"')).count() <= 1, "{}", masked);
+                prop_assert_eq!(shown.matches('"').count() % 2, 0, "{}", masked);
             }
             Err(error) => touch(&error),
         }
@@ -435,12 +442,17 @@ proptest! {
         let json = serde_json::to_value(&email).unwrap();
         prop_assert_eq!(&json, &json!(address.to_lowercase()));
         prop_assert_eq!(serde_json::from_value::<Email>(json).unwrap(), email.clone());
-        // `Debug` never shows more than the first character of the local part, and nothing of
-        // a local part of two characters or fewer.
+        // `Debug` never shows more than the first character of the local part (inside its
+        // quotes, kept balanced), and nothing of a local part of two characters or fewer.
         let debug = format!("{email:?}");
-        let local_chars = email.as_str().rsplit_once('@').unwrap().0.chars().count();
-        if local_chars > 2 {
-            prop_assert!(debug.ends_with(&format!("***@{})", email.domain())), "{}", debug);
+        let local = email.as_str().rsplit_once('@').unwrap().0;
+        let (inner, quote) = match local.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+            Some(inner) => (inner, "\""),
+            None => (local, ""),
+        };
+        if inner.chars().count() > 2 && !inner.starts_with('\\') {
+            prop_assert!(debug.starts_with(&format!("Email({quote}")), "{}", debug);
+            prop_assert!(debug.ends_with(&format!("***{quote}@{})", email.domain())), "{}", debug);
         } else {
             prop_assert_eq!(debug, "Email(***)");
         }

@@ -280,13 +280,44 @@ fn debug_masks_personal_data() {
             "06 12 34 56 78",
             "0199001234",
             "01 99 00 12 34",
+            // Free text a person typed: job titles, the project, the legal basis's nature,
+            // recipients, document names.
+            "Cheffe de projet",
+            "Directeur",
+            "HospiConnect",
+            "télé-expertise",
+            "Arrêté",
+            "Professionnels de santé",
+            "arrete-24-mars",
         ] {
             assert!(!text.contains(secret), "{secret} in {text}");
         }
         assert!(text.contains("i***@hospiconnect.example"));
         assert!(text.contains("M***"));
     }
+    let debug = format!("{draft:?}");
+    assert!(debug.contains("job_title: Some(<16 chars>)"), "{debug}");
+    // What is valid and not personal is shown: the SIRET, the URL, the scopes, the media type.
+    for shown in [
+        "\"13002526500013\"",
+        "\"https://www.legifrance.gouv.fr/loda/id/JORFTEXT000043290292\"",
+        "\"idnat\"",
+        "\"application/pdf\"",
+    ] {
+        assert!(debug.contains(shown), "{shown} not in {debug}");
+    }
     assert!(format!("{request:?}").contains("+336******78"));
+    assert!(format!("{request:?}").contains("job_title: Text(<16 chars>)"));
+    // The same values typed in the wrong field are anything: their length only.
+    let mut misplaced = draft.clone();
+    misplaced.organization.as_mut().unwrap().siret = Some("Inès Moreau".into());
+    misplaced.scopes = Some(vec!["ines.moreau@hospiconnect.example".into()]);
+    let debug = format!("{misplaced:?}");
+    assert!(
+        !debug.contains("Inès") && !debug.contains("ines.moreau"),
+        "{debug}"
+    );
+    assert!(debug.contains("siret: Some(<11 chars>)"), "{debug}");
 }
 
 fn arbitrary_json() -> impl Strategy<Value = Value> {

@@ -193,10 +193,18 @@ fn deserializes_integers_in_range_only() {
         let parsed: RetentionPeriod = serde_json::from_value(json!(n)).unwrap();
         assert_eq!(parsed, months(n));
     }
-    for (value, found) in [(json!(1201), 1201), (json!(1300), 1300), (json!(-1), -1)] {
+    // The message gives the code, never the number read.
+    for (value, found) in [
+        (json!(1201), "1201"),
+        (json!(1300), "1300"),
+        (json!(-1), "-1"),
+    ] {
         let error = serde_json::from_value::<RetentionPeriod>(value).unwrap_err();
-        let expected = RetentionPeriodError::OutOfRange { found }.to_string();
-        assert_eq!(error.to_string(), expected);
+        assert_eq!(
+            error.to_string(),
+            "invalid value: expected 0 to 1200 months (retention.out_of_range)"
+        );
+        assert!(!error.to_string().contains(found));
     }
 }
 

@@ -412,24 +412,24 @@ fn datapass_spec_vectors() {
 #[test]
 fn datapass_rejects_surrounding_whitespace_the_crate_trims_it() {
     // DataPass: "rejects siret with whitespaces" ("\t\r\n" + a valid SIRET). The crate trims
-    // surrounding whitespace and stores the same 14 digits: looser on input only (§1 "Separators").
+    // surrounding whitespace and stores the same 14 digits: looser on input only.
     assert_ok::<Siret>("\t\r\n13002526500013", "13002526500013");
 }
 
 #[test]
 fn datapass_accepts_these_the_crate_does_not() {
     // DataPass checks no SIREN key: `11122233344455` passes its 14-digit Luhn sum, but its SIREN
-    // `111222333` fails; a known fake (§1 "SIREN key"). Stricter.
+    // `111222333` fails; a known fake. Stricter.
     assert_err::<Siret>("11122233344455", SIREN_CHECKSUM, CHECKSUM);
     // DataPass accepts every `356000000xxxxx` unchecked. The crate applies INSEE's digit-sum rule,
-    // so a typo in a La Poste NIC is caught (§1 "La Poste"). Digit sums 46, 23 and 16.
+    // so a typo in a La Poste NIC is caught. Digit sums 46, 23 and 16.
     for input in ["35600000049838", "35600000000049", "35600000000002"] {
         assert_err::<Siret>(input, siret_checksum(input), CHECKSUM);
     }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Normalisation: separators and whitespace (§1 "Normalisation").
+// Normalisation: separators and whitespace.
 // ---------------------------------------------------------------------------------------------
 
 #[test]

@@ -1,11 +1,13 @@
 //! `datapass-psc`: check a DataPass authorization request to API Pro Santé Connect from the
 //! command line. This binary only parses arguments and formats what the library decides.
 //!
-//! Exit codes: 0 ok, 1 invalid input, 2 usage or I/O error.
+//! Exit codes: 0 ok, 1 invalid input, 2 usage or I/O error or an input over its size limit,
+//! 141 (as a process killed by `SIGPIPE`) when standard output is closed before everything
+//! was written, without a message.
 
 mod text;
 
-use std::io::Read;
+use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -13,7 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use datapass_psc::datapass::{self, NewDemande, Source, Webhook};
 use datapass_psc::eligibility::{EligibilityAnswers, RequesterKind, RequesterKindError};
 use datapass_psc::lifecycle::EventLog;
-use datapass_psc::{Issue, RequestDraft, ValidationReport};
+use datapass_psc::{Issue, ReadOptions, RequestDraft, ValidationReport};
 use serde::Serialize;
 
 /// Check DataPass authorization requests to API Pro Santé Connect.
@@ -22,6 +24,10 @@ use serde::Serialize;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The largest input read, in bytes (by default 1 MiB, or 16 MiB for an event log); a
+    /// larger input is refused with exit code 2 before it is read whole.
+    #[arg(long, global = true, value_name = "BYTES")]
+    max_bytes: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -136,31 +142,94 @@ pub(crate) enum Lang {
     En,
 }
 
-/// A failure that is not the input's fault: exit code 2.
-struct UsageError(String);
+/// Why a command stops before its verdict.
+enum Stop {
+    /// Not the input's fault (usage, I/O, size limit): the message, exit code 2.
+    Usage(String),
+    /// Standard output was closed (`… | head -1`): exit 141, quietly.
+    Closed,
+}
 
-fn read_input(path: &Path) -> Result<Vec<u8>, UsageError> {
-    if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
-        Ok(buf)
+/// The limits of one run: `--max-bytes`, or each document kind's default.
+#[derive(Clone, Copy)]
+struct Limits {
+    max_bytes: Option<usize>,
+}
+
+impl Limits {
+    /// The size limit for a document whose default limit is `default`.
+    fn bytes(self, default: usize) -> usize {
+        self.max_bytes.unwrap_or(default)
+    }
+
+    /// The library's options for a document whose default limit is `default`.
+    fn options(self, default: usize) -> ReadOptions {
+        ReadOptions::default().with_max_bytes(self.bytes(default))
+    }
+}
+
+/// Reads a file, or standard input for `-`, but never more than `max` bytes: one more byte
+/// tells that the input is too large, so `/dev/zero` is refused at once.
+fn read_input(path: &Path, max: usize) -> Result<Vec<u8>, Stop> {
+    let (name, result) = if path == Path::new("-") {
+        (
+            "standard input".to_owned(),
+            read_at_most(std::io::stdin().lock(), max),
+        )
     } else {
-        std::fs::read(path).map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))
+        let name = path.display().to_string();
+        let result = std::fs::File::open(path).and_then(|file| read_at_most(file, max));
+        (name, result)
+    };
+    let bytes = result.map_err(|e| Stop::Usage(format!("cannot read {name}: {e}")))?;
+    if bytes.len() > max {
+        return Err(Stop::Usage(format!(
+            "{name} is larger than {max} bytes, the limit for this document (--max-bytes changes it)"
+        )));
     }
+    Ok(bytes)
 }
 
-fn print_json(value: &impl serde::Serialize) {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
-        Err(e) => eprintln!("datapass-psc: cannot serialize the output: {e}"),
-    }
+fn read_at_most(reader: impl Read, max: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    reader.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
-fn validate(file: &Path, output: &Output) -> Result<ExitCode, UsageError> {
-    let bytes = read_input(file)?;
-    let (report, request) = match RequestDraft::from_json_slice(&bytes) {
+/// The largest webhook secret file read: a secret is a few dozen bytes.
+const MAX_SECRET_BYTES: usize = 64 * 1024;
+
+/// Writes to standard output; a closed pipe is [`Stop::Closed`], never a panic.
+fn emit(text: &str) -> Result<(), Stop> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| {
+            if e.kind() == ErrorKind::BrokenPipe {
+                Stop::Closed
+            } else {
+                Stop::Usage(format!("cannot write standard output: {e}"))
+            }
+        })
+}
+
+/// Writes to standard error; nothing more can be said if that fails.
+fn emit_err(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+fn print_json(value: &impl serde::Serialize) -> Result<(), Stop> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| Stop::Usage(format!("cannot serialize the output: {e}")))?;
+    text.push('\n');
+    emit(&text)
+}
+
+fn validate(file: &Path, output: &Output, limits: Limits) -> Result<ExitCode, Stop> {
+    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
+    let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES);
+    let (report, request) = match RequestDraft::from_json_slice_with(&bytes, &options) {
         Ok(draft) => {
             let (request, report) = draft.validate_and_report();
             (report, request)
@@ -168,8 +237,8 @@ fn validate(file: &Path, output: &Output) -> Result<ExitCode, UsageError> {
         Err(report) => (report, None),
     };
     match output.format {
-        Format::Json => print_json(&report),
-        Format::Text => print!("{}", text::report(&report, request.as_ref(), output.lang)),
+        Format::Json => print_json(&report)?,
+        Format::Text => emit(&text::report(&report, request.as_ref(), output.lang))?,
     }
     Ok(exit_for(&report))
 }
@@ -182,46 +251,47 @@ fn exit_for(report: &ValidationReport) -> ExitCode {
     }
 }
 
-fn schema(out: Option<&Path>) -> Result<ExitCode, UsageError> {
+fn schema(out: Option<&Path>) -> Result<ExitCode, Stop> {
     let schemas = datapass_psc::schema::all();
     match out {
         None => {
             if let Some((_, request)) = schemas.first() {
-                print!("{}", datapass_psc::schema::to_file_contents(request));
+                emit(&datapass_psc::schema::to_file_contents(request))?;
             }
         }
         Some(dir) => {
             std::fs::create_dir_all(dir)
-                .map_err(|e| UsageError(format!("cannot create {}: {e}", dir.display())))?;
+                .map_err(|e| Stop::Usage(format!("cannot create {}: {e}", dir.display())))?;
             for (name, schema) in &schemas {
                 let path = dir.join(name);
                 std::fs::write(&path, datapass_psc::schema::to_file_contents(schema))
-                    .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?;
+                    .map_err(|e| Stop::Usage(format!("cannot write {}: {e}", path.display())))?;
             }
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn lifecycle(file: &Path, output: &Output) -> Result<ExitCode, UsageError> {
-    let bytes = read_input(file)?;
-    let replayed = EventLog::from_json_slice(&bytes).map(|log| log.replay());
+fn lifecycle(file: &Path, output: &Output, limits: Limits) -> Result<ExitCode, Stop> {
+    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES_STORED))?;
+    let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES_STORED);
+    let replayed = EventLog::from_json_slice_with(&bytes, &options).map(|log| log.replay());
     let json = output.format == Format::Json;
     Ok(match replayed {
         Ok(Ok(record)) => {
             let summary = record.summary();
             if json {
-                print_json(&summary);
+                print_json(&summary)?;
             } else {
-                print!("{}", text::summary(&summary, output.lang));
+                emit(&text::summary(&summary, output.lang))?;
             }
             ExitCode::SUCCESS
         }
         Ok(Err(refused)) => {
             if json {
-                print_json(&Failure { error: &refused });
+                print_json(&Failure { error: &refused })?;
             } else {
-                print!("{}", text::refusal(&refused, output.lang));
+                emit(&text::refusal(&refused, output.lang))?;
             }
             ExitCode::from(1)
         }
@@ -229,9 +299,9 @@ fn lifecycle(file: &Path, output: &Output) -> Result<ExitCode, UsageError> {
             // Reading stops at the first structural problem: the report holds one issue.
             for issue in unreadable.errors() {
                 if json {
-                    print_json(&Failure { error: issue });
+                    print_json(&Failure { error: issue })?;
                 } else {
-                    print!("{}", text::unreadable_log(issue, output.lang));
+                    emit(&text::unreadable_log(issue, output.lang))?;
                 }
             }
             ExitCode::from(1)
@@ -239,8 +309,6 @@ fn lifecycle(file: &Path, output: &Output) -> Result<ExitCode, UsageError> {
     })
 }
 
-/// A requester kind as the command line writes it: `public-administration` or
-/// `public_administration`.
 /// `{"error": …}`: a refusal, as JSON.
 #[derive(Serialize)]
 struct Failure<T: Serialize> {
@@ -277,9 +345,15 @@ fn parse_source(value: &str) -> Result<Source, String> {
         .map_err(|e: datapass_psc::UnknownWord| e.to_string())
 }
 
-fn import(file: &Path, from: Option<Source>, output: &Output) -> Result<ExitCode, UsageError> {
-    let bytes = read_input(file)?;
-    match datapass::import(&bytes, from) {
+fn import(
+    file: &Path,
+    from: Option<Source>,
+    output: &Output,
+    limits: Limits,
+) -> Result<ExitCode, Stop> {
+    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
+    let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES);
+    match datapass::import_with(&bytes, from, &options) {
         Ok(imported) => {
             let report = imported.report();
             match output.format {
@@ -288,8 +362,8 @@ fn import(file: &Path, from: Option<Source>, output: &Output) -> Result<ExitCode
                     request: imported.draft(),
                     report: &report,
                     datapass: imported.facts(),
-                }),
-                Format::Text => print!("{}", text::imported(&imported, &report, output.lang)),
+                })?,
+                Format::Text => emit(&text::imported(&imported, &report, output.lang))?,
             }
             Ok(if imported.carried_fields_are_valid() {
                 ExitCode::SUCCESS
@@ -299,31 +373,32 @@ fn import(file: &Path, from: Option<Source>, output: &Output) -> Result<ExitCode
         }
         Err(report) => {
             match output.format {
-                Format::Json => print_json(&report),
-                Format::Text => print!("{}", text::report(&report, None, output.lang)),
+                Format::Json => print_json(&report)?,
+                Format::Text => emit(&text::report(&report, None, output.lang))?,
             }
             Ok(ExitCode::from(1))
         }
     }
 }
 
-fn export(file: &Path, patch: bool, lang: Lang) -> Result<ExitCode, UsageError> {
-    let bytes = read_input(file)?;
-    let (request, report) = match RequestDraft::from_json_slice(&bytes) {
+fn export(file: &Path, patch: bool, lang: Lang, limits: Limits) -> Result<ExitCode, Stop> {
+    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
+    let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES);
+    let (request, report) = match RequestDraft::from_json_slice_with(&bytes, &options) {
         Ok(draft) => draft.validate_and_report(),
         Err(report) => (None, report),
     };
     let Some(request) = request else {
-        print!("{}", text::report(&report, None, lang));
+        emit(&text::report(&report, None, lang))?;
         return Ok(ExitCode::from(1));
     };
     let body = NewDemande::from_request(&request);
     if patch {
-        print_json(&body.patch());
+        print_json(&body.patch())?;
     } else {
-        print_json(&body);
+        print_json(&body)?;
     }
-    eprint!("{}", text::not_sent(&datapass::not_sent(&request), lang));
+    emit_err(&text::not_sent(&datapass::not_sent(&request), lang));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -332,16 +407,16 @@ fn verify_webhook(
     signature: &str,
     body_file: &Path,
     output: &Output,
-) -> Result<ExitCode, UsageError> {
-    let mut secret = std::fs::read(secret_file)
-        .map_err(|e| UsageError(format!("cannot read {}: {e}", secret_file.display())))?;
+    limits: Limits,
+) -> Result<ExitCode, Stop> {
+    let mut secret = read_input(secret_file, MAX_SECRET_BYTES)?;
     if secret.ends_with(b"\n") {
         secret.pop();
         if secret.ends_with(b"\r") {
             secret.pop();
         }
     }
-    let body = read_input(body_file)?;
+    let body = read_input(body_file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
     let json = output.format == Format::Json;
     if let Err(refused) = datapass::verify_signature(&secret, &body, signature) {
         if json {
@@ -350,13 +425,13 @@ fn verify_webhook(
                 error: Some(Issue::from_error("", &refused)),
                 webhook: None,
                 report: None,
-            });
+            })?;
         } else {
-            print!("{}", text::signature_refused(&refused, output.lang));
+            emit(&text::signature_refused(&refused, output.lang))?;
         }
         return Ok(ExitCode::from(1));
     }
-    match Webhook::from_json_slice(&body) {
+    match Webhook::from_json_slice_with(&body, &limits.options(ReadOptions::DEFAULT_MAX_BYTES)) {
         Ok(webhook) => {
             if json {
                 print_json(&Verified {
@@ -364,9 +439,9 @@ fn verify_webhook(
                     error: None,
                     webhook: text::WebhookJson::new(&webhook),
                     report: None,
-                });
+                })?;
             } else {
-                print!("{}", text::webhook(&webhook, output.lang));
+                emit(&text::webhook(&webhook, output.lang))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -377,8 +452,8 @@ fn verify_webhook(
                     error: None,
                     webhook: None,
                     report: Some(report),
-                }),
-                Format::Text => print!("{}", text::report(&report, None, output.lang)),
+                })?,
+                Format::Text => emit(&text::report(&report, None, output.lang))?,
             }
             Ok(ExitCode::from(1))
         }
@@ -392,27 +467,30 @@ fn parse_requester(value: &str) -> Result<RequesterKind, String> {
         .map_err(|e: RequesterKindError| e.to_string())
 }
 
-fn eligibility(answers: EligibilityAnswers, output: &Output) -> ExitCode {
+fn eligibility(answers: EligibilityAnswers, output: &Output) -> Result<ExitCode, Stop> {
     let decision = answers.decide();
     match output.format {
-        Format::Json => print_json(&decision),
-        Format::Text => print!("{}", text::decision(&decision, output.lang)),
+        Format::Json => print_json(&decision)?,
+        Format::Text => emit(&text::decision(&decision, output.lang))?,
     }
     // Whatever the outcome, the question was answered: exit 0.
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let limits = Limits {
+        max_bytes: cli.max_bytes,
+    };
     let result = match &cli.command {
-        Command::Validate { file, output } => validate(file, output),
+        Command::Validate { file, output } => validate(file, output, limits),
         Command::Eligibility {
             requester,
             french,
             web_solution,
             health_professionals,
             output,
-        } => Ok(eligibility(
+        } => eligibility(
             EligibilityAnswers {
                 requester: *requester,
                 french: *french,
@@ -420,10 +498,10 @@ fn main() -> ExitCode {
                 health_professionals: *health_professionals,
             },
             output,
-        )),
-        Command::Lifecycle { file, output } => lifecycle(file, output),
-        Command::Import { file, from, output } => import(file, *from, output),
-        Command::Export { file, patch, lang } => export(file, *patch, *lang),
+        ),
+        Command::Lifecycle { file, output } => lifecycle(file, output, limits),
+        Command::Import { file, from, output } => import(file, *from, output, limits),
+        Command::Export { file, patch, lang } => export(file, *patch, *lang, limits),
         Command::Webhook {
             command:
                 WebhookCommand::Verify {
@@ -432,11 +510,15 @@ fn main() -> ExitCode {
                     body_file,
                     output,
                 },
-        } => verify_webhook(secret_file, signature, body_file, output),
+        } => verify_webhook(secret_file, signature, body_file, output, limits),
         Command::Schema { out } => schema(out.as_deref()),
     };
-    result.unwrap_or_else(|UsageError(message)| {
-        eprintln!("datapass-psc: {message}");
-        ExitCode::from(2)
-    })
+    match result {
+        Ok(code) => code,
+        Err(Stop::Usage(message)) => {
+            emit_err(&format!("datapass-psc: {message}\n"));
+            ExitCode::from(2)
+        }
+        Err(Stop::Closed) => ExitCode::from(141),
+    }
 }

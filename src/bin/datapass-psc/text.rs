@@ -69,7 +69,7 @@ pub(crate) fn report(
             "  SIRET{colon} {}\n  {}{colon} {}\n  {}{colon} {}",
             request.organization().siret.grouped(),
             if fr { "Projet" } else { "Project" },
-            request.project().name,
+            escape(request.project().name.as_str()),
             if fr { "Données" } else { "Scopes" },
             scopes.join(", "),
         );
@@ -235,8 +235,9 @@ pub(crate) fn summary(summary: &RecordSummary, lang: Lang) -> String {
         };
         let _ = writeln!(
             out,
-            "  {} — {what}",
-            entry.entry.at.format("%d/%m/%Y %H:%M UTC")
+            "  {} — {}",
+            entry.entry.at.format("%d/%m/%Y %H:%M UTC"),
+            escape(&what)
         );
     }
     out
@@ -248,7 +249,7 @@ pub(crate) fn refusal(refused: &ReplayError, lang: Lang) -> String {
         Lang::Fr => refused.message_fr(),
         Lang::En => refused.message_en(),
     };
-    format!("✘ [{}] {message}\n", refused.code())
+    format!("✘ [{}] {}\n", refused.code(), escape(&message))
 }
 
 /// An unreadable event log as text.
