@@ -7,9 +7,9 @@ use datapass_psc::datapass::{
 };
 use datapass_psc::lifecycle::{HabilitationState, RequestState};
 use datapass_psc::{RequestDraft, ValidationReport};
-use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{Value, json};
 
+use crate::support::properties::sign;
 use crate::support::request::sample_draft;
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -270,16 +270,6 @@ fn malformed_demandes_give_typed_errors_with_paths_and_never_quote_values() {
 // ---------------------------------------------------------------------------------------------
 // Webhooks
 // ---------------------------------------------------------------------------------------------
-
-fn sign(secret: &[u8], body: &[u8]) -> String {
-    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret).unwrap();
-    mac.update(body);
-    let digest = mac.finalize().into_bytes();
-    let hex = digest
-        .iter()
-        .fold(String::new(), |hex, b| hex + &format!("{b:02x}"));
-    format!("sha256={hex}")
-}
 
 #[test]
 fn rfc_4231_hmac_sha256_vectors() {

@@ -10,6 +10,9 @@ mod datapass;
 mod eligibility;
 mod email;
 mod examples;
+#[cfg(feature = "proptest")]
+mod fuzz_properties;
+mod hardening;
 mod json_reader;
 mod lifecycle_serde;
 mod no_quoting;

@@ -4,7 +4,6 @@
 use crate::support::request::{assert_single_error, sample, sample_draft};
 use datapass_psc::request::{ContactRole, ContactsDraft, WizardStep};
 use datapass_psc::{RequestDraft, validate_json};
-use proptest::prelude::*;
 use serde_json::{Value, json};
 
 #[track_caller]
@@ -318,91 +317,6 @@ fn debug_masks_personal_data() {
         "{debug}"
     );
     assert!(debug.contains("siret: Some(<11 chars>)"), "{debug}");
-}
-
-fn arbitrary_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<f64>()
-            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
-        ".{0,20}".prop_map(Value::String),
-        prop::sample::select(vec![
-            "idnat",
-            "donnees_sectorielles",
-            "13002526500013",
-            "06 12 34 56 78",
-            "a@b.fr"
-        ])
-        .prop_map(|s| Value::String(s.to_owned())),
-    ];
-    let keys = prop::sample::select(vec![
-        "organization",
-        "siret",
-        "project",
-        "name",
-        "description",
-        "legal_basis",
-        "nature",
-        "url",
-        "documents",
-        "file_name",
-        "media_type",
-        "size_bytes",
-        "scopes",
-        "personal_data",
-        "recipients",
-        "retention_months",
-        "retention_justification",
-        "contacts",
-        "applicant",
-        "data_controller",
-        "data_protection_officer",
-        "technical_contact",
-        "given_name",
-        "family_name",
-        "job_title",
-        "email",
-        "phone",
-        "terms_accepted",
-        "dpo_informed",
-        "other",
-    ]);
-    leaf.prop_recursive(4, 64, 8, move |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map(keys.clone(), inner, 0..8).prop_map(|m| Value::Object(
-                m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
-            )),
-        ]
-    })
-}
-
-proptest! {
-    #[test]
-    fn prop_arbitrary_json_never_panics(value in arbitrary_json()) {
-        let report = validate_json(&value.to_string());
-        for issue in report.errors().iter().chain(report.warnings()) {
-            prop_assert!(datapass_psc::Code::ALL.contains(&issue.code), "undocumented code {}", issue.code);
-            prop_assert!(issue.path.is_empty() || issue.path.starts_with('/'));
-            prop_assert!(!issue.message_fr.is_empty() && !issue.message_en.is_empty());
-        }
-        // Only an object can be a request.
-        if !value.is_object() {
-            prop_assert_eq!(report.error_codes(), ["json.invalid_type"]);
-        }
-    }
-
-    #[test]
-    fn prop_arbitrary_text_never_panics(text in ".{0,200}") {
-        let _ = validate_json(&text);
-    }
-
-    #[test]
-    fn prop_arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-        let _ = RequestDraft::from_json_slice(&bytes);
-    }
 }
 
 #[test]

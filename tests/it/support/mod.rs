@@ -5,4 +5,5 @@
 pub mod lifecycle;
 pub mod mutations;
 pub mod parse;
+pub mod properties;
 pub mod request;
