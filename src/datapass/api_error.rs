@@ -10,7 +10,7 @@ use super::keys::target;
 use crate::codes::Code;
 use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName, refuse_unknown};
-use crate::json::{self, Document, ReadOptions};
+use crate::json::{Document, ReadOptions};
 use crate::report::{Issue, ValidationReport};
 
 /// DataPass's refusals, as issues of the crate: an error body
@@ -47,26 +47,12 @@ pub struct ApiErrors {
 }
 
 impl ApiErrors {
-    /// Reads an error body of DataPass's API.
-    ///
-    /// # Errors
-    /// A report with one issue, `json.*`, when the body is not an error body (not JSON, no
-    /// `errors` array, a key the JSON:API error object does not have).
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        Self::from_json_slice_with(bytes, &ReadOptions::default())
-    }
-
-    /// Reads an error body with the given limits; see [`ApiErrors::from_json_slice`].
-    ///
-    /// # Errors
-    /// As [`ApiErrors::from_json_slice`].
-    pub fn from_json_slice_with(
-        bytes: &[u8],
-        options: &ReadOptions,
-    ) -> Result<Self, ValidationReport> {
-        json::read::<Self>(bytes, options)
-            .map(|read| read.value)
-            .map_err(ValidationReport::single)
+    crate::json::readers! {
+        /// Reads an error body of DataPass's API.
+        ///
+        /// # Errors
+        /// A report with one issue, `json.*`, when the body is not an error body (not JSON, no
+        /// `errors` array, a key the JSON:API error object does not have).
     }
 
     /// The refusals, one issue each, in DataPass's order.

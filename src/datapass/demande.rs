@@ -11,11 +11,11 @@ use super::wire::{ApplicantWire, Id, OrganizationWire};
 use crate::codes::Code;
 use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{self, Document, ReadOptions, Segment};
+use crate::json::{Document, ReadOptions, Segment};
 use crate::lifecycle::{
     EventName, HabilitationNumber, HabilitationState, RequestNumber, RequestState,
 };
-use crate::report::{Issue, ValidationReport};
+use crate::report::Issue;
 use crate::request::draft::RequestDraft;
 use crate::request::{ContactRole, ContactsDraft, OrganizationDraft};
 
@@ -109,32 +109,15 @@ impl DemandeEvent {
 }
 
 impl Demande {
-    /// Reads a demande as `GET /demandes/{id}` answers it (`organisation`, `habilitations`) or
-    /// as a webhook carries it (`organization`, `authorizations`).
-    ///
-    /// # Errors
-    /// A report with one issue: `json.*` for a structural problem (a wrong type, a duplicate
-    /// key, a missing `id` or `state`), `datapass.invalid` for a value that does not fit (an id,
-    /// a state, a date, scopes that are not an array of strings), `datapass.other_form` for a
-    /// demande of another form.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        Self::from_json_slice_with(bytes, &ReadOptions::default())
-    }
-
-    /// Reads a demande with the given limits; see [`Demande::from_json_slice`].
-    ///
-    /// # Errors
-    /// As [`Demande::from_json_slice`].
-    pub fn from_json_slice_with(
-        bytes: &[u8],
-        options: &ReadOptions,
-    ) -> Result<Self, ValidationReport> {
-        let read = json::read::<Self>(bytes, options).map_err(ValidationReport::single)?;
-        let mut demande = read.value;
-        let mut warnings = read.warnings;
-        warnings.append(&mut demande.warnings);
-        demande.warnings = warnings;
-        Ok(demande)
+    crate::json::readers! {
+        /// Reads a demande as `GET /demandes/{id}` answers it (`organisation`, `habilitations`) or
+        /// as a webhook carries it (`organization`, `authorizations`).
+        ///
+        /// # Errors
+        /// A report with one issue: `json.*` for a structural problem (a wrong type, a duplicate
+        /// key, a missing `id` or `state`), `datapass.invalid` for a value that does not fit (an id,
+        /// a state, a date, scopes that are not an array of strings), `datapass.other_form` for a
+        /// demande of another form.
     }
 
     /// The request number (`D60501`).
@@ -340,6 +323,12 @@ impl Document for Demande {
 
     fn finish(wire: DemandeWire, _: &ReadOptions) -> Result<Self, Issue> {
         wire.into_demande("")
+    }
+    /// The reader's warnings (unknown `data` keys) come first: they are found first.
+    fn with_warnings(mut self, mut warnings: Vec<Issue>) -> Self {
+        warnings.append(&mut self.warnings);
+        self.warnings = warnings;
+        self
     }
 }
 

@@ -8,8 +8,8 @@ use super::data::{Data, DataOut};
 use super::demande::{FORM_UID, check_form, data_key, not_person_warnings};
 use super::wire::{ApplicantWire, OrganizationWire};
 use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{self, Document, ReadOptions, Segment};
-use crate::report::{Issue, ValidationReport};
+use crate::json::{Document, ReadOptions, Segment};
+use crate::report::Issue;
 use crate::request::authorization::AuthorizationRequest;
 use crate::request::draft::RequestDraft;
 use crate::request::{ContactRole, ContactsDraft, OrganizationDraft};
@@ -85,29 +85,12 @@ impl NewDemande {
         }
     }
 
-    /// Reads a `POST /demandes` body back.
-    ///
-    /// # Errors
-    /// A report with one issue: `json.*` for a structural problem, `datapass.invalid` for a
-    /// value that does not fit, `datapass.other_form` for a body of another form.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        Self::from_json_slice_with(bytes, &ReadOptions::default())
-    }
-
-    /// Reads a `POST /demandes` body with the given limits; see [`NewDemande::from_json_slice`].
-    ///
-    /// # Errors
-    /// As [`NewDemande::from_json_slice`].
-    pub fn from_json_slice_with(
-        bytes: &[u8],
-        options: &ReadOptions,
-    ) -> Result<Self, ValidationReport> {
-        let read = json::read::<Self>(bytes, options).map_err(ValidationReport::single)?;
-        let mut demande = read.value;
-        let mut warnings = read.warnings;
-        warnings.append(&mut demande.warnings);
-        demande.warnings = warnings;
-        Ok(demande)
+    crate::json::readers! {
+        /// Reads a `POST /demandes` body back.
+        ///
+        /// # Errors
+        /// A report with one issue: `json.*` for a structural problem, `datapass.invalid` for a
+        /// value that does not fit, `datapass.other_form` for a body of another form.
     }
 
     /// The request as a draft: what the body carries.
@@ -266,5 +249,12 @@ impl Document for NewDemande {
                 .slot(ContactRole::Applicant) = Some(applicant.into_contact());
         }
         Ok(Self { content, warnings })
+    }
+
+    /// The reader's warnings (unknown `data` keys) come first: they are found first.
+    fn with_warnings(mut self, mut warnings: Vec<Issue>) -> Self {
+        warnings.append(&mut self.warnings);
+        self.warnings = warnings;
+        self
     }
 }

@@ -60,26 +60,12 @@ pub struct Enrollment {
 }
 
 impl Enrollment {
-    /// Reads a v1 enrollment.
-    ///
-    /// # Errors
-    /// A report with one issue: `json.*` for a structural problem, `datapass.invalid` for a
-    /// value that does not fit, `datapass.other_form` for an enrollment of another API.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        Self::from_json_slice_with(bytes, &ReadOptions::default())
-    }
-
-    /// Reads a v1 enrollment with the given limits; see [`Enrollment::from_json_slice`].
-    ///
-    /// # Errors
-    /// As [`Enrollment::from_json_slice`].
-    pub fn from_json_slice_with(
-        bytes: &[u8],
-        options: &ReadOptions,
-    ) -> Result<Self, ValidationReport> {
-        json::read::<Self>(bytes, options)
-            .map(|read| read.value)
-            .map_err(ValidationReport::single)
+    crate::json::readers! {
+        /// Reads a v1 enrollment.
+        ///
+        /// # Errors
+        /// A report with one issue: `json.*` for a structural problem, `datapass.invalid` for a
+        /// value that does not fit, `datapass.other_form` for an enrollment of another API.
     }
 
     /// Reads the enrollment of a v1 webhook call, `{"event", "fired_at", "model_type",

@@ -14,7 +14,7 @@ use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::json::format::{Format, FormatName, UnknownKeys};
 use crate::json::{self, Document, ReadOptions, Segment};
 use crate::lifecycle::{EventName, RequestNumber};
-use crate::report::{Issue, ValidationReport};
+use crate::report::Issue;
 
 /// The prefix of the `X-Hub-Signature-256` header: the algorithm.
 const PREFIX: &str = "sha256=";
@@ -244,34 +244,13 @@ impl WebhookEvent {
 }
 
 impl Webhook {
-    /// Reads the body of a webhook call. Check its signature first ([`verify_signature`]).
-    ///
-    /// # Errors
-    /// A report with one issue: `json.*` for a structural problem (an event without `event`,
-    /// `fired_at` or `data`), `datapass.invalid` for a value that does not fit,
-    /// `datapass.other_form` for an event of another form.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        Self::from_json_slice_with(bytes, &ReadOptions::default())
-    }
-
-    /// Reads the body of a webhook call with the given limits; see [`Webhook::from_json_slice`].
-    ///
-    /// # Errors
-    /// As [`Webhook::from_json_slice`].
-    pub fn from_json_slice_with(
-        bytes: &[u8],
-        options: &ReadOptions,
-    ) -> Result<Self, ValidationReport> {
-        let read = json::read::<Self>(bytes, options).map_err(ValidationReport::single)?;
-        Ok(match read.value {
-            Self::Event(mut event) => {
-                let mut warnings = read.warnings;
-                warnings.append(&mut event.warnings);
-                event.warnings = warnings;
-                Self::Event(event)
-            }
-            ping @ Self::Ping { .. } => ping,
-        })
+    crate::json::readers! {
+        /// Reads the body of a webhook call. Check its signature first ([`verify_signature`]).
+        ///
+        /// # Errors
+        /// A report with one issue: `json.*` for a structural problem (an event without `event`,
+        /// `fired_at` or `data`), `datapass.invalid` for a value that does not fit,
+        /// `datapass.other_form` for an event of another form.
     }
 }
 
@@ -378,5 +357,18 @@ impl Document for Webhook {
             demande,
             warnings,
         })))
+    }
+
+    /// The reader's warnings (unknown `data` keys) come before the event's own; a ping carries
+    /// no `data`, so none.
+    fn with_warnings(self, mut warnings: Vec<Issue>) -> Self {
+        match self {
+            Self::Event(mut event) => {
+                warnings.append(&mut event.warnings);
+                event.warnings = warnings;
+                Self::Event(event)
+            }
+            ping @ Self::Ping { .. } => ping,
+        }
     }
 }

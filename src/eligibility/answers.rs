@@ -8,7 +8,7 @@ use super::decision::{EligibilityDecision, decide};
 use super::requester::RequesterKind;
 use crate::json::format::{Format, FormatName};
 use crate::json::{self, Document, ReadOptions};
-use crate::report::{Issue, ValidationReport};
+use crate::report::Issue;
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -189,28 +189,13 @@ impl<'de> Deserialize<'de> for EligibilityAnswers {
 }
 
 impl EligibilityAnswers {
-    /// Reads answers from JSON: `{"requester": "company", "french": true}`.
-    ///
-    /// # Errors
-    /// A report with one issue: `json.*` for a structural problem (an unknown key, a string
-    /// where a boolean is expected, an array instead of an object), or
-    /// `eligibility.unknown_requester` at `/requester`.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        Self::from_json_slice_with(bytes, &ReadOptions::default())
-    }
-
-    /// Reads answers from JSON with the given limits; see
-    /// [`EligibilityAnswers::from_json_slice`].
-    ///
-    /// # Errors
-    /// As [`EligibilityAnswers::from_json_slice`].
-    pub fn from_json_slice_with(
-        bytes: &[u8],
-        options: &ReadOptions,
-    ) -> Result<Self, ValidationReport> {
-        json::read(bytes, options)
-            .map(|read| read.value)
-            .map_err(ValidationReport::single)
+    crate::json::readers! {
+        /// Reads answers from JSON: `{"requester": "company", "french": true}`.
+        ///
+        /// # Errors
+        /// A report with one issue: `json.*` for a structural problem (an unknown key, a string
+        /// where a boolean is expected, an array instead of an object), or
+        /// `eligibility.unknown_requester` at `/requester`.
     }
 }
 

@@ -52,7 +52,49 @@ pub(crate) trait Document: Sized {
 
     /// Checks what the structure cannot say (a record's invariants, a log's length).
     fn finish(wire: Self::Wire, options: &ReadOptions) -> Result<Self, Issue>;
+
+    /// Keeps the reader's warnings (unknown keys of a third party's format) in the document.
+    /// A strict format refuses unknown keys, so its reader has none to give.
+    fn with_warnings(self, warnings: Vec<Issue>) -> Self {
+        debug_assert!(warnings.is_empty(), "a strict format has no warnings");
+        self
+    }
 }
+
+/// Reads a document from JSON bytes, its reader's warnings kept in it: what the public
+/// `from_json_slice_with` of every document does.
+pub(crate) fn read_document<T: Document>(
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<T, crate::report::ValidationReport> {
+    read::<T>(bytes, options)
+        .map(|read| read.value.with_warnings(read.warnings))
+        .map_err(crate::report::ValidationReport::single)
+}
+
+/// The two public readers of a document, `from_json_slice` (documented by the caller, with its
+/// errors) and `from_json_slice_with`, the same with the given limits.
+macro_rules! readers {
+    ($(#[$doc:meta])*) => {
+        $(#[$doc])*
+        pub fn from_json_slice(bytes: &[u8]) -> Result<Self, $crate::report::ValidationReport> {
+            Self::from_json_slice_with(bytes, &$crate::json::ReadOptions::default())
+        }
+
+        /// Reads with the given limits ([`ReadOptions`](crate::ReadOptions)); see
+        /// [`Self::from_json_slice`].
+        ///
+        /// # Errors
+        /// As [`Self::from_json_slice`].
+        pub fn from_json_slice_with(
+            bytes: &[u8],
+            options: &$crate::json::ReadOptions,
+        ) -> Result<Self, $crate::report::ValidationReport> {
+            $crate::json::read_document(bytes, options)
+        }
+    };
+}
+pub(crate) use readers;
 
 /// A document read, with the warnings of its reading (unknown keys of a third party's format).
 #[derive(Debug)]

@@ -15,7 +15,7 @@ use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::json::format::{Format, FormatName};
 use crate::json::{self, Document, ReadOptions};
-use crate::report::{Issue, ValidationReport};
+use crate::report::Issue;
 use crate::request::draft::RequestDraft;
 
 /// A request's event log: its number, optional initial content, and the events after its
@@ -87,29 +87,15 @@ impl EventLog {
 }
 
 impl EventLog {
-    /// Reads an event log from JSON. A leading byte-order mark is accepted.
-    ///
-    /// # Errors
-    /// A report with one issue, at the JSON Pointer where reading stopped: `json.*` for a
-    /// structural problem anywhere in the log (as [`RequestDraft::from_json`] reports them),
-    /// `event_log.invalid` for a value that does not fit the format (a version other than 1, a
-    /// bad number, actor, event or time), `event_log.too_long` for more events than
-    /// [`ReadOptions::max_events`]. The message never quotes the document.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        Self::from_json_slice_with(bytes, &ReadOptions::default())
-    }
-
-    /// Reads an event log from JSON with the given limits; see [`EventLog::from_json_slice`].
-    ///
-    /// # Errors
-    /// As [`EventLog::from_json_slice`].
-    pub fn from_json_slice_with(
-        bytes: &[u8],
-        options: &ReadOptions,
-    ) -> Result<Self, ValidationReport> {
-        json::read(bytes, options)
-            .map(|read| read.value)
-            .map_err(ValidationReport::single)
+    crate::json::readers! {
+        /// Reads an event log from JSON. A leading byte-order mark is accepted.
+        ///
+        /// # Errors
+        /// A report with one issue, at the JSON Pointer where reading stopped: `json.*` for a
+        /// structural problem anywhere in the log (as [`RequestDraft::from_json`] reports them),
+        /// `event_log.invalid` for a value that does not fit the format (a version other than 1, a
+        /// bad number, actor, event or time), `event_log.too_long` for more events than
+        /// [`ReadOptions::max_events`]. The message never quotes the document.
     }
 }
 

@@ -121,32 +121,17 @@ pub(crate) struct RecordWire {
 }
 
 impl RequestRecord {
-    /// Reads a stored record from JSON, with the guarantees of
-    /// [`RequestDraft::from_json`](crate::RequestDraft::from_json): the first structural problem
-    /// is reported at its path, and no message quotes the document.
-    ///
-    /// # Errors
-    /// A report with one issue: `json.*` (malformed JSON, or a structural problem anywhere in
-    /// the record, its content and its snapshots included), `record.unreadable` (a value that
-    /// does not fit the format: a version other than 1, a bad number, state or time, a snapshot
-    /// that does not validate, at its path), or a `record.*` invariant code (parts that
-    /// contradict each other, at the root).
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        Self::from_json_slice_with(bytes, &ReadOptions::default())
-    }
-
-    /// Reads a stored record from JSON with the given limits; see
-    /// [`RequestRecord::from_json_slice`].
-    ///
-    /// # Errors
-    /// As [`RequestRecord::from_json_slice`].
-    pub fn from_json_slice_with(
-        bytes: &[u8],
-        options: &ReadOptions,
-    ) -> Result<Self, ValidationReport> {
-        json::read(bytes, options)
-            .map(|read| read.value)
-            .map_err(ValidationReport::single)
+    crate::json::readers! {
+        /// Reads a stored record from JSON, with the guarantees of
+        /// [`RequestDraft::from_json`](crate::RequestDraft::from_json): the first structural problem
+        /// is reported at its path, and no message quotes the document.
+        ///
+        /// # Errors
+        /// A report with one issue: `json.*` (malformed JSON, or a structural problem anywhere in
+        /// the record, its content and its snapshots included), `record.unreadable` (a value that
+        /// does not fit the format: a version other than 1, a bad number, state or time, a snapshot
+        /// that does not validate, at its path), or a `record.*` invariant code (parts that
+        /// contradict each other, at the root).
     }
 }
 

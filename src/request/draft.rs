@@ -7,7 +7,6 @@ use validator::Validate;
 use super::contacts::ContactRole;
 use super::document::MAX_DOCUMENTS;
 use super::personal_data::MAX_RECIPIENTS;
-use crate::json::{self, ReadOptions};
 use crate::report::ValidationReport;
 
 /// A request as a form or an API sends it: every field optional, every value raw.
@@ -82,25 +81,11 @@ impl RequestDraft {
         Self::from_json_slice(text.as_bytes())
     }
 
-    /// Reads a draft from JSON bytes; see [`RequestDraft::from_json`].
-    ///
-    /// # Errors
-    /// As [`RequestDraft::from_json`]; invalid UTF-8 is `json.syntax`.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        Self::from_json_slice_with(bytes, &ReadOptions::default())
-    }
-
-    /// Reads a draft from JSON bytes with the given limits; see [`RequestDraft::from_json`].
-    ///
-    /// # Errors
-    /// As [`RequestDraft::from_json`].
-    pub fn from_json_slice_with(
-        bytes: &[u8],
-        options: &ReadOptions,
-    ) -> Result<Self, ValidationReport> {
-        json::read(bytes, options)
-            .map(|read| read.value)
-            .map_err(ValidationReport::single)
+    crate::json::readers! {
+        /// Reads a draft from JSON bytes; see [`RequestDraft::from_json`].
+        ///
+        /// # Errors
+        /// As [`RequestDraft::from_json`]; invalid UTF-8 is `json.syntax`.
     }
 }
 
