@@ -6,18 +6,10 @@ mod common;
 use std::sync::LazyLock;
 
 static FIXTURES: LazyLock<Vec<serde_json::Value>> = LazyLock::new(|| {
-    [
-        "get-demande-60501-scopes-string.json",
-        "get-demande-60501-scopes-array.json",
-        "webhook-approve-60501.json",
-        "webhook-ping.json",
-        "v1-enrollment.json",
-        "v1-webhook.json",
-        "api-error-422.json",
-    ]
-    .iter()
-    .map(|name| common::sample(&format!("tests/fixtures/datapass/{name}")))
-    .collect()
+    common::properties::DATAPASS_FIXTURES
+        .iter()
+        .map(|name| common::sample(&format!("tests/fixtures/datapass/{name}")))
+        .collect()
 });
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

@@ -8,8 +8,8 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use crate::support::properties::{
-    datapass_bytes, identifiers, lifecycle_bytes, mutate, pointer_fits, request_bytes, sign,
-    webhook_signature,
+    DATAPASS_FIXTURES, datapass_bytes, identifiers, lifecycle_bytes, mutate, pointer_fits,
+    request_bytes, sign, webhook_signature,
 };
 use crate::support::request::sample;
 
@@ -24,18 +24,10 @@ fn event_log() -> Value {
 }
 
 fn datapass_samples() -> Vec<Value> {
-    [
-        "get-demande-60501-scopes-string.json",
-        "get-demande-60501-scopes-array.json",
-        "webhook-approve-60501.json",
-        "webhook-ping.json",
-        "v1-enrollment.json",
-        "v1-webhook.json",
-        "api-error-422.json",
-    ]
-    .iter()
-    .map(|name| file(&format!("tests/fixtures/datapass/{name}")))
-    .collect()
+    DATAPASS_FIXTURES
+        .iter()
+        .map(|name| file(&format!("tests/fixtures/datapass/{name}")))
+        .collect()
 }
 
 /// Arbitrary JSON over the keys the crate's formats use, so that objects often look like

@@ -16,6 +16,17 @@ use datapass_psc::{
 };
 use serde_json::Value;
 
+/// The DataPass fixtures, in `tests/fixtures/datapass/`: the samples of DataPass's documents.
+pub const DATAPASS_FIXTURES: [&str; 7] = [
+    "get-demande-60501-scopes-string.json",
+    "get-demande-60501-scopes-array.json",
+    "webhook-approve-60501.json",
+    "webhook-ping.json",
+    "v1-enrollment.json",
+    "v1-webhook.json",
+    "api-error-422.json",
+];
+
 /// Whether `path` is a JSON Pointer that resolves in `doc`, or whose unresolved tail starts at an
 /// object (or `null`) that lacks the next member: the path of a missing value.
 pub fn pointer_fits(doc: &Value, path: &str) -> bool {
