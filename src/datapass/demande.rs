@@ -34,13 +34,13 @@ const TYPE: &str = "AuthorizationRequest::APIProSanteConnect";
 /// applicant's job title in `GET` responses) is left out, so that validating the draft reports
 /// it as missing: nothing is invented.
 ///
-/// Read as a third party's format: keys the crate does not use outside `data` are ignored
-/// (`public_id`, `definition_id`, `type`, `form_uid`, `service_provider`, `organisation.id`,
-/// `organisation.name`, `organisation.insee_payload`, `applicant.id`, `applicant.uid`,
-/// `events[].id`, a habilitation's `slug`, `authorization_request_class`, `definition_id`,
-/// `request_id`, `organisation`…; DataPass may add more), an unknown key inside `data` is a
-/// warning at its path ([`Demande::warnings`]), and so is a contact DataPass marks as an
-/// organisation (`datapass.not_person`).
+/// Read as a third party's format: `form_uid` and `definition_id` are checked (another form is
+/// `datapass.other_form`); keys the crate does not use outside `data` are ignored (`public_id`,
+/// `type`, `service_provider`, `organisation.id`, `organisation.name`,
+/// `organisation.insee_payload`, `applicant.id`, `applicant.uid`, `events[].id`, a habilitation's
+/// `slug`, `authorization_request_class` and `request_id`…; DataPass may add more), an unknown
+/// key inside `data` is a warning at its path ([`Demande::warnings`]), and so is a contact
+/// DataPass marks as an organisation (`datapass.not_person`).
 ///
 /// ```
 /// use datapass_psc::datapass::Demande;
