@@ -5,4 +5,5 @@
 pub mod lifecycle;
 pub mod mutations;
 pub mod parse;
+pub mod phone_engine;
 pub mod request;

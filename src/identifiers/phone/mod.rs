@@ -1,13 +1,13 @@
 //! Phone numbers, stored in E.164.
 
+mod engine;
+
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
-use phonenumber::metadata::DATABASE;
-use phonenumber::{Mode, Type, country};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::codes::Code;
@@ -17,6 +17,9 @@ use crate::text::TRIM;
 
 /// Inputs longer than this (in characters, after trimming) are not phone numbers.
 const MAX_INPUT_CHARS: usize = 64;
+
+/// E.164's limit on the digits of a number, country code included.
+const MAX_E164_DIGITS: usize = 15;
 
 /// Extension markers, longest first at a given position (`ext.` before `ext`).
 const EXTENSION_MARKERS: [&str; 6] = [";ext=", "poste", "ext.", "ext", "x", "#"];
@@ -34,6 +37,13 @@ const EXTENSION_MARKERS: [&str; 6] = [";ext=", "poste", "ext.", "ext", "x", "#"]
 /// `;ext=12`) is rejected with [`PhoneNumberError::Extension`], since E.164 cannot hold it; any
 /// other character is rejected: nothing in the input is silently dropped.
 ///
+/// The verdict and the E.164 form are libphonenumber's (the `rlibphonenumber` crate), with two
+/// refusals that keep the stored form a number: a number of more than 15 digits (E.164's limit,
+/// which libphonenumber's metadata exceeds for some toll-free ranges), and a number whose E.164
+/// form would not read back as the same number. So the stored form always parses back to the
+/// same `PhoneNumber`, and a national number's leading zeros (Italian fixed lines, `+39 06 …`)
+/// are kept.
+///
 /// `Debug` masks the number (`+336******78`); `Display` and `as_str()` give it whole.
 ///
 /// ```
@@ -49,15 +59,55 @@ const EXTENSION_MARKERS: [&str; 6] = [";ext=", "poste", "ext.", "ext", "x", "#"]
 /// let reunion: PhoneNumber = "0692 12 34 56".parse()?;
 /// assert_eq!(reunion.as_str(), "+262692123456");
 /// assert_eq!(reunion.region(), Some("RE"));
+///
+/// let rome: PhoneNumber = "+39 06 1234 5678".parse()?;
+/// assert_eq!(rome.as_str(), "+390612345678");
+/// assert_eq!(rome.as_str().parse::<PhoneNumber>()?, rome);
 /// # Ok::<(), datapass_psc::PhoneNumberError>(())
 /// ```
 #[derive(Clone)]
 pub struct PhoneNumber {
-    e164: String,
+    e164: E164,
     /// Number of digits of the country code, for masking.
-    country_code_len: usize,
+    country_code_len: u8,
     region: Option<&'static str>,
     mobile: bool,
+}
+
+/// `+` and at most 15 digits, held inline.
+#[derive(Clone, Copy)]
+struct E164 {
+    len: u8,
+    bytes: [u8; 1 + MAX_E164_DIGITS],
+}
+
+impl E164 {
+    /// `text` if it is `+` and 1 to 15 ASCII digits.
+    fn new(text: &str) -> Option<Self> {
+        let digits = text.strip_prefix('+')?;
+        if digits.is_empty()
+            || digits.len() > MAX_E164_DIGITS
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let mut bytes = [0; 1 + MAX_E164_DIGITS];
+        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        Some(Self {
+            len: u8::try_from(text.len()).ok()?,
+            bytes,
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        // Only `+` and ASCII digits are ever written: never the empty fallback.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+
+    /// The digits, without the `+`.
+    fn digits(&self) -> &str {
+        &self.as_str()[1..]
+    }
 }
 
 /// Why a string is not a valid [`PhoneNumber`]. The messages never quote the number.
@@ -73,7 +123,8 @@ pub enum PhoneNumberError {
         /// Its 0-based character index in the input as given.
         index: usize,
     },
-    /// Not a valid number for its region (wrong length, unassigned range, unknown country code).
+    /// Not a valid number for its region (wrong length, unassigned range, unknown country code),
+    /// or a number that E.164 cannot hold (more than 15 digits).
     #[error("invalid phone number")]
     Invalid,
     /// A valid number followed by an extension, which E.164 cannot hold.
@@ -82,15 +133,21 @@ pub enum PhoneNumberError {
 }
 
 /// Overseas departments whose domestic numbers (`0…`) belong to another country code.
-fn overseas_region(prefix: &[u8]) -> Option<country::Id> {
+fn overseas_region(prefix: &[u8]) -> Option<&'static str> {
     Some(match prefix {
-        b"0590" | b"0690" | b"0691" => country::GP,
-        b"0596" | b"0696" | b"0697" => country::MQ,
-        b"0594" | b"0694" => country::GF,
-        b"0262" | b"0263" | b"0268" | b"0692" | b"0693" => country::RE,
-        b"0269" | b"0639" => country::YT,
+        b"0590" | b"0690" | b"0691" => "GP",
+        b"0596" | b"0696" | b"0697" => "MQ",
+        b"0594" | b"0694" => "GF",
+        b"0262" | b"0263" | b"0268" | b"0692" | b"0693" => "RE",
+        b"0269" | b"0639" => "YT",
         _ => return None,
     })
+}
+
+/// Whether `text` starts with the ASCII `marker`, ignoring ASCII case.
+fn starts_with_marker(text: &[u8], marker: &str) -> bool {
+    text.get(..marker.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(marker.as_bytes()))
 }
 
 /// Splits `input` (trimmed) into the number part and whether an extension marker follows.
@@ -99,11 +156,11 @@ fn overseas_region(prefix: &[u8]) -> Option<country::Id> {
 /// character scan reports the first character that has no place in a phone number (the `F` of
 /// `Fixe : 01 …`, not its `x`).
 fn split_extension(input: &str) -> (&str, bool) {
-    let lower = input.to_ascii_lowercase();
-    let Some((at, marker)) = lower.char_indices().find_map(|(i, _)| {
+    let bytes = input.as_bytes();
+    let Some((at, marker)) = input.char_indices().find_map(|(i, _)| {
         EXTENSION_MARKERS
             .iter()
-            .find(|m| lower[i..].starts_with(**m))
+            .find(|m| starts_with_marker(&bytes[i..], m))
             .map(|m| (i, *m))
     }) else {
         return (input, false);
@@ -127,10 +184,11 @@ impl PhoneNumber {
         input.parse()
     }
 
-    /// The number in E.164: `+`, country code, national number (`+33612345678`).
+    /// The number in E.164: `+`, country code, national number (`+33612345678`), at most 15
+    /// digits. It parses back to the same number.
     #[must_use]
     pub fn as_str(&self) -> &str {
-        &self.e164
+        self.e164.as_str()
     }
 
     /// The ISO 3166 code of the number's region (`FR`, `RE`, `US`), from libphonenumber's
@@ -153,17 +211,17 @@ impl PhoneNumber {
     #[must_use]
     pub fn from_stored(e164: &str) -> Option<Self> {
         let digits = e164.strip_prefix('+')?;
-        if !(8..=15).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        if !(8..=MAX_E164_DIGITS).contains(&digits.len())
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         if let Ok(valid) = e164.parse::<Self>() {
-            return (valid.e164 == e164).then_some(valid);
+            return (valid.as_str() == e164).then_some(valid);
         }
-        let parsed = phonenumber::parse(None, e164).ok()?;
-        let country_code_len = parsed.code().value().to_string().len();
         Some(Self {
-            e164: e164.to_owned(),
-            country_code_len,
+            e164: E164::new(e164)?,
+            country_code_len: engine::country_code_len(digits)?,
             region: None,
             mobile: false,
         })
@@ -173,8 +231,8 @@ impl PhoneNumber {
     /// stars, then the last two digits (`+336******78`).
     #[must_use]
     pub fn masked(&self) -> String {
-        let digits = &self.e164[1..];
-        let keep_head = self.country_code_len + 1;
+        let digits = self.e164.digits();
+        let keep_head = usize::from(self.country_code_len) + 1;
         if digits.len() < keep_head + 4 {
             return "***".to_owned();
         }
@@ -203,50 +261,33 @@ impl FromStr for PhoneNumber {
         }
         let (number, has_extension) = split_extension(trimmed);
 
-        let mut digits = Vec::with_capacity(16);
+        // At most `MAX_INPUT_CHARS` characters, so at most that many digits.
+        let mut buffer = [0; MAX_INPUT_CHARS];
+        let mut len = 0;
         for (i, c) in number.chars().enumerate() {
             match c {
-                '0'..='9' => digits.push(c as u8),
+                '0'..='9' => {
+                    buffer[len] = c as u8;
+                    len += 1;
+                }
                 '+' if i == 0 => {}
                 ' ' | '\u{a0}' | '\u{202f}' | '.' | '-' | '(' | ')' => {}
                 _ => return Err(PhoneNumberError::InvalidCharacter { index: offset + i }),
             }
         }
-        let international = number.starts_with('+');
-        let domestic = !international && digits.len() == 10 && digits[0] == b'0';
+        let digits = std::str::from_utf8(&buffer[..len]).unwrap_or_default();
+        let plus = number.starts_with('+');
+        let domestic = !plus && digits.len() == 10 && digits.starts_with('0');
         let region = if domestic {
-            overseas_region(&digits[..4]).unwrap_or(country::FR)
+            overseas_region(&digits.as_bytes()[..4]).unwrap_or("FR")
         } else {
-            country::FR
+            "FR"
         };
-        let spaced: String = number
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .collect();
-        let parsed =
-            phonenumber::parse(Some(region), spaced).map_err(|_| PhoneNumberError::Invalid)?;
-        if !parsed.is_valid_with(&DATABASE) {
-            return Err(PhoneNumberError::Invalid);
-        }
-        if has_extension || parsed.extension().is_some() {
+        let phone = engine::parse(plus, digits, region)?;
+        if has_extension {
             return Err(PhoneNumberError::Extension);
         }
-        let metadata = parsed.metadata(&DATABASE);
-        let region = metadata
-            .map(phonenumber::metadata::Metadata::id)
-            .filter(|id| *id != "001");
-        let mobile = matches!(
-            parsed.number_type(&DATABASE),
-            Type::Mobile | Type::FixedLineOrMobile
-        );
-        let e164 = parsed.format().mode(Mode::E164).to_string();
-        let country_code_len = parsed.code().value().to_string().len();
-        Ok(Self {
-            e164,
-            country_code_len,
-            region,
-            mobile,
-        })
+        Ok(phone)
     }
 }
 
@@ -254,7 +295,7 @@ string_newtype!(as_str PhoneNumber, PhoneNumberError, "a phone number");
 
 impl PartialEq for PhoneNumber {
     fn eq(&self, other: &Self) -> bool {
-        self.e164 == other.e164
+        self.as_str() == other.as_str()
     }
 }
 
@@ -262,7 +303,7 @@ impl Eq for PhoneNumber {}
 
 impl Hash for PhoneNumber {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.e164.hash(state);
+        self.as_str().hash(state);
     }
 }
 
@@ -274,7 +315,7 @@ impl PartialOrd for PhoneNumber {
 
 impl Ord for PhoneNumber {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.e164.cmp(&other.e164)
+        self.as_str().cmp(other.as_str())
     }
 }
 
