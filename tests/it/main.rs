@@ -13,6 +13,7 @@ mod json_reader;
 mod lifecycle_serde;
 mod numbers;
 mod phone;
+mod phone_fast_path;
 mod phone_round_trip;
 mod proptest_identifiers;
 mod proptest_lifecycle;

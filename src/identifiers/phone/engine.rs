@@ -16,6 +16,11 @@ fn engine() -> &'static PhoneNumberUtil {
     ENGINE.get_or_init(|| &PHONE_NUMBER_UTIL)
 }
 
+/// Whether this crate has loaded the engine in this process.
+pub(super) fn is_loaded() -> bool {
+    ENGINE.get().is_some()
+}
+
 /// Parses `digits` (ASCII digits, after a `+` when `plus`) with libphonenumber, reading a number
 /// written without a country code in `default_region`.
 ///

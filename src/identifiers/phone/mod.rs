@@ -1,6 +1,7 @@
 //! Phone numbers, stored in E.164.
 
 mod engine;
+mod ranges;
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -44,6 +45,13 @@ const EXTENSION_MARKERS: [&str; 6] = [";ext=", "poste", "ext.", "ext", "x", "#"]
 /// same `PhoneNumber`, and a national number's leading zeros (Italian fixed lines, `+39 06 …`)
 /// are kept.
 ///
+/// French numbers (domestic, `+33`, `0033`) and those of the overseas departments and
+/// Saint-Pierre-et-Miquelon (domestic, `+590`, `+596`, `+594`, `+262`, `+508`) are decided from a
+/// table of numbering ranges derived from that metadata, in well under a microsecond and without
+/// loading it; any other number loads libphonenumber's metadata on first use (about 10 ms, once
+/// per process). Both ways give the same answers, which the crate's tests check for every
+/// 5-digit prefix of those country codes.
+///
 /// `Debug` masks the number (`+336******78`); `Display` and `as_str()` give it whole.
 ///
 /// ```
@@ -84,17 +92,23 @@ struct E164 {
 impl E164 {
     /// `text` if it is `+` and 1 to 15 ASCII digits.
     fn new(text: &str) -> Option<Self> {
-        let digits = text.strip_prefix('+')?;
-        if digits.is_empty()
-            || digits.len() > MAX_E164_DIGITS
-            || !digits.bytes().all(|b| b.is_ascii_digit())
-        {
+        Self::from_parts(text.strip_prefix('+')?, "")
+    }
+
+    /// `+`, `code` and `national`, if they are 1 to 15 ASCII digits in all.
+    fn from_parts(code: &str, national: &str) -> Option<Self> {
+        let len = code.len() + national.len();
+        if len == 0 || len > MAX_E164_DIGITS {
             return None;
         }
-        let mut bytes = [0; 1 + MAX_E164_DIGITS];
-        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        let mut bytes = [b'+'; 1 + MAX_E164_DIGITS];
+        bytes[1..=code.len()].copy_from_slice(code.as_bytes());
+        bytes[1 + code.len()..=len].copy_from_slice(national.as_bytes());
+        if !bytes[1..=len].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
         Some(Self {
-            len: u8::try_from(text.len()).ok()?,
+            len: u8::try_from(1 + len).ok()?,
             bytes,
         })
     }
@@ -157,6 +171,13 @@ fn starts_with_marker(text: &[u8], marker: &str) -> bool {
 /// `Fixe : 01 …`, not its `x`).
 fn split_extension(input: &str) -> (&str, bool) {
     let bytes = input.as_bytes();
+    // Every marker starts with one of these: most inputs have none.
+    if !bytes
+        .iter()
+        .any(|b| matches!(b.to_ascii_lowercase(), b';' | b'p' | b'e' | b'x' | b'#'))
+    {
+        return (input, false);
+    }
     let Some((at, marker)) = input.char_indices().find_map(|(i, _)| {
         EXTENSION_MARKERS
             .iter()
@@ -198,7 +219,8 @@ impl PhoneNumber {
         self.region
     }
 
-    /// Whether the metadata classifies the number as mobile (or "fixed line or mobile").
+    /// Whether the metadata classifies the number as mobile (or "fixed line or mobile"). Known
+    /// from the parse that validated the number: asking costs nothing.
     #[must_use]
     pub fn is_mobile(&self) -> bool {
         self.mobile
@@ -221,7 +243,8 @@ impl PhoneNumber {
         }
         Some(Self {
             e164: E164::new(e164)?,
-            country_code_len: engine::country_code_len(digits)?,
+            country_code_len: ranges::country_code_len(digits)
+                .or_else(|| engine::country_code_len(digits))?,
             region: None,
             mobile: false,
         })
@@ -246,10 +269,18 @@ impl PhoneNumber {
     }
 }
 
-impl FromStr for PhoneNumber {
-    type Err = PhoneNumberError;
+/// A phone number as typed, read with the crate's grammar: its digits, whether they follow a
+/// `+`, and whether an extension follows them.
+struct Typed {
+    plus: bool,
+    /// The digits, at most one per character of the input.
+    buffer: [u8; MAX_INPUT_CHARS],
+    len: usize,
+    extension: bool,
+}
 
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
+impl Typed {
+    fn read(input: &str) -> Result<Self, PhoneNumberError> {
         let trimmed = input.trim_start();
         let offset = input[..input.len() - trimmed.len()].chars().count();
         let trimmed = trimmed.trim_end();
@@ -259,36 +290,86 @@ impl FromStr for PhoneNumber {
         if trimmed.chars().count() > MAX_INPUT_CHARS {
             return Err(PhoneNumberError::Invalid);
         }
-        let (number, has_extension) = split_extension(trimmed);
-
-        // At most `MAX_INPUT_CHARS` characters, so at most that many digits.
-        let mut buffer = [0; MAX_INPUT_CHARS];
-        let mut len = 0;
+        let (number, extension) = split_extension(trimmed);
+        let mut typed = Self {
+            plus: number.starts_with('+'),
+            buffer: [0; MAX_INPUT_CHARS],
+            len: 0,
+            extension,
+        };
         for (i, c) in number.chars().enumerate() {
             match c {
                 '0'..='9' => {
-                    buffer[len] = c as u8;
-                    len += 1;
+                    typed.buffer[typed.len] = c as u8;
+                    typed.len += 1;
                 }
                 '+' if i == 0 => {}
                 ' ' | '\u{a0}' | '\u{202f}' | '.' | '-' | '(' | ')' => {}
                 _ => return Err(PhoneNumberError::InvalidCharacter { index: offset + i }),
             }
         }
-        let digits = std::str::from_utf8(&buffer[..len]).unwrap_or_default();
-        let plus = number.starts_with('+');
-        let domestic = !plus && digits.len() == 10 && digits.starts_with('0');
-        let region = if domestic {
-            overseas_region(&digits.as_bytes()[..4]).unwrap_or("FR")
+        Ok(typed)
+    }
+
+    fn digits(&self) -> &str {
+        // Only ASCII digits are ever written: never the empty fallback.
+        std::str::from_utf8(&self.buffer[..self.len]).unwrap_or_default()
+    }
+
+    /// The region a number without country code is read in: for a domestic number (10 digits
+    /// starting with `0`), the overseas department its prefix designates, else France.
+    fn default_region(&self) -> &'static str {
+        let digits = self.digits().as_bytes();
+        if !self.plus && digits.len() == 10 && digits[0] == b'0' {
+            overseas_region(&digits[..4]).unwrap_or("FR")
         } else {
             "FR"
-        };
-        let phone = engine::parse(plus, digits, region)?;
-        if has_extension {
+        }
+    }
+
+    /// The fast path's verdict, `None` when the number is not of its shapes.
+    fn fast_path(&self) -> Option<Result<PhoneNumber, PhoneNumberError>> {
+        ranges::parse(self.plus, self.digits(), || self.default_region())
+            .map(|verdict| self.finish(verdict))
+    }
+
+    /// The verdict on the number, then on its extension: one error per value, the number's first.
+    fn finish(
+        &self,
+        verdict: Result<PhoneNumber, PhoneNumberError>,
+    ) -> Result<PhoneNumber, PhoneNumberError> {
+        let phone = verdict?;
+        if self.extension {
             return Err(PhoneNumberError::Extension);
         }
         Ok(phone)
     }
+}
+
+impl FromStr for PhoneNumber {
+    type Err = PhoneNumberError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let typed = Typed::read(input)?;
+        typed.fast_path().unwrap_or_else(|| {
+            let verdict = engine::parse(typed.plus, typed.digits(), typed.default_region());
+            typed.finish(verdict)
+        })
+    }
+}
+
+/// The fast path's verdict on `input` (`None` when the engine would decide), for the crate's
+/// tests.
+pub(crate) fn fast_path(input: &str) -> Option<Result<PhoneNumber, PhoneNumberError>> {
+    match Typed::read(input) {
+        Ok(typed) => typed.fast_path(),
+        Err(error) => Some(Err(error)),
+    }
+}
+
+/// Whether this process has loaded the engine, for the crate's tests.
+pub(crate) fn engine_loaded() -> bool {
+    engine::is_loaded()
 }
 
 string_newtype!(as_str PhoneNumber, PhoneNumberError, "a phone number");
