@@ -32,3 +32,21 @@ pub use report::{Issue, ValidationReport};
 pub use request::authorization::{AuthorizationRequest, validate_json};
 pub use request::draft::RequestDraft;
 pub use vocabulary::UnknownWord;
+
+/// Not part of the API: hooks for this crate's own tests, which may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    /// The phone fast path's verdict on `input`; `None` when the engine would decide.
+    #[must_use]
+    pub fn phone_fast_path(
+        input: &str,
+    ) -> Option<Result<crate::PhoneNumber, crate::PhoneNumberError>> {
+        crate::identifiers::phone_fast_path(input)
+    }
+
+    /// Whether this process has loaded the phone engine (libphonenumber's metadata).
+    #[must_use]
+    pub fn phone_engine_loaded() -> bool {
+        crate::identifiers::phone_engine_loaded()
+    }
+}

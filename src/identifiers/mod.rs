@@ -15,5 +15,6 @@ pub use digits::DigitsError;
 pub(crate) use digits::luhn_check_digit;
 pub use email::{Email, EmailError};
 pub use phone::{PhoneNumber, PhoneNumberError};
+pub(crate) use phone::{engine_loaded as phone_engine_loaded, fast_path as phone_fast_path};
 pub use retention::{RetentionPeriod, RetentionPeriodError};
 pub use siret::{Siren, SirenError, Siret, SiretError};

@@ -18,6 +18,8 @@ mod lifecycle_serde;
 mod no_quoting;
 mod numbers;
 mod phone;
+mod phone_fast_path;
+mod phone_round_trip;
 mod proptest_identifiers;
 mod proptest_lifecycle;
 #[cfg(feature = "proptest")]

@@ -117,9 +117,9 @@ fn blank_is_empty() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// libphonenumber's example numbers (`<exampleNumber>` of fixedLine and mobile) from the metadata
-// shipped in the phonenumber crate: phonenumber-0.3.10+9.0.33/assets/PhoneNumberMetadata.xml
-// (upstream google/libphonenumber resources/PhoneNumberMetadata.xml, v9.0.33).
+// libphonenumber's example numbers (`<exampleNumber>` of fixedLine and mobile) of its metadata
+// (google/libphonenumber resources/PhoneNumberMetadata.xml, v9.0.42, the version the
+// rlibphonenumber crate 2.2.15 ships; unchanged since v9.0.33).
 // ---------------------------------------------------------------------------------------------
 
 /// (region, country code, national number, mobile?) for each example number.
@@ -375,8 +375,7 @@ fn region_and_type() {
 #[test]
 fn equality_and_hash_use_the_e164_form() {
     use std::collections::HashSet;
-    // phonenumber's own `PartialEq` tells these apart (how the country code was obtained); the
-    // crate's type does not.
+    // However it was written, a number is one value: equality, hash and order are on E.164.
     let forms = [
         "06 12 34 56 78",
         "+33 6 12 34 56 78",

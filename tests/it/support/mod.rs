@@ -5,5 +5,6 @@
 pub mod lifecycle;
 pub mod mutations;
 pub mod parse;
+pub mod phone_engine;
 pub mod properties;
 pub mod request;
