@@ -331,6 +331,43 @@ impl JsonSchema for ValidationReport {
     }
 }
 
+/// A JSON Pointer not yet written: borrowed segments chained on the stack, written as a
+/// [`Pointer`] only when an issue is reported, so that checking a valid request allocates no
+/// path.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Path<'a> {
+    /// The whole document.
+    Root,
+    /// A member of the object at the first path.
+    Key(&'a Path<'a>, &'a str),
+    /// An element of the array at the first path.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    /// The whole document.
+    pub(crate) const ROOT: Path<'static> = Path::Root;
+
+    /// This path followed by an object key.
+    pub(crate) fn key(&'a self, key: &'a str) -> Self {
+        Path::Key(self, key)
+    }
+
+    /// This path followed by an array index.
+    pub(crate) fn index(&'a self, index: usize) -> Self {
+        Path::Index(self, index)
+    }
+
+    /// The path written as a JSON Pointer.
+    pub(crate) fn to_pointer(self) -> Pointer {
+        match self {
+            Path::Root => Pointer::root(),
+            Path::Key(parent, key) => parent.to_pointer().key(key),
+            Path::Index(parent, index) => parent.to_pointer().index(index),
+        }
+    }
+}
+
 /// A JSON Pointer (RFC 6901) under construction: `/contacts/applicant/email`. Keys are escaped
 /// as the RFC requires (`a/b~c` is written `a~1b~0c`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -349,12 +386,16 @@ impl Pointer {
         let mut s = String::with_capacity(self.0.len() + key.len() + 1);
         s.push_str(&self.0);
         s.push('/');
-        for c in key.chars() {
-            match c {
-                '~' => s.push_str("~0"),
-                '/' => s.push_str("~1"),
-                _ => s.push(c),
+        if key.contains(['~', '/']) {
+            for c in key.chars() {
+                match c {
+                    '~' => s.push_str("~0"),
+                    '/' => s.push_str("~1"),
+                    _ => s.push(c),
+                }
             }
+        } else {
+            s.push_str(key);
         }
         Self(s)
     }

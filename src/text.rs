@@ -86,16 +86,23 @@ fn is_forbidden(c: char, multiline: bool) -> bool {
 /// Checks and trims `input` under the text rules; the shared parser of [`Text`] and [`PersonName`].
 fn parse_text(input: &str, max: usize, multiline: bool) -> Result<&str, TextError> {
     let start = input.trim_start();
-    let offset = input[..input.len() - start.len()].chars().count();
     let trimmed = start.trim_end();
     if trimmed.is_empty() {
         return Err(TextError::Empty);
     }
-    let found = trimmed.chars().count();
+    // One pass: the length in characters and the first forbidden one.
+    let (mut found, mut forbidden) = (0, None);
+    for c in trimmed.chars() {
+        if forbidden.is_none() && is_forbidden(c, multiline) {
+            forbidden = Some(found);
+        }
+        found += 1;
+    }
     if found > max {
         return Err(TextError::TooLong { max, found });
     }
-    if let Some(i) = trimmed.chars().position(|c| is_forbidden(c, multiline)) {
+    if let Some(i) = forbidden {
+        let offset = input[..input.len() - start.len()].chars().count();
         return Err(TextError::ControlCharacter { index: offset + i });
     }
     Ok(trimmed)

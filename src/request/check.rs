@@ -7,7 +7,7 @@ use validator::ValidationErrors;
 
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Params, sentence};
-use crate::report::{Issue, Pointer, ValidationReport};
+use crate::report::{Issue, Path, ValidationReport};
 
 /// How a field is named in messages, with its article: French and English, each written in two
 /// parts joined as they are (« le prénom » + « du demandeur »), so that nothing is allocated
@@ -61,10 +61,10 @@ impl Checker {
     }
 
     /// A missing value (absent, `null` or blank): `required`.
-    pub(crate) fn required(&mut self, path: &Pointer, subject: Subject) {
+    pub(crate) fn required(&mut self, path: &Path<'_>, subject: Subject) {
         self.error(Issue::new(
             Code::Required,
-            path.as_str(),
+            path.to_pointer().as_str(),
             format!("Veuillez renseigner {}", subject.fr()),
             sentence(&subject.en(), "must be filled in"),
             Params::new(),
@@ -72,9 +72,9 @@ impl Checker {
     }
 
     /// An error of the value at `path`, named by `subject`.
-    pub(crate) fn diagnostic(&mut self, path: &Pointer, error: &dyn Diagnostic, subject: Subject) {
+    pub(crate) fn diagnostic(&mut self, path: &Path<'_>, error: &dyn Diagnostic, subject: Subject) {
         self.error(Issue::with_subject(
-            path,
+            &path.to_pointer(),
             error,
             &subject.fr(),
             &subject.en(),
@@ -82,8 +82,8 @@ impl Checker {
     }
 
     /// An error of the value at `path`, named by the error's own subject.
-    pub(crate) fn error_at(&mut self, path: &Pointer, error: &dyn Diagnostic) {
-        self.error(Issue::from_error(path.as_str(), error));
+    pub(crate) fn error_at(&mut self, path: &Path<'_>, error: &dyn Diagnostic) {
+        self.error(Issue::from_error(path.to_pointer().as_str(), error));
     }
 
     /// Parses a required value: absent, `null` or blank gives `required`; otherwise the type's
@@ -91,7 +91,7 @@ impl Checker {
     pub(crate) fn parse<T>(
         &mut self,
         raw: Option<&str>,
-        path: &Pointer,
+        path: &Path<'_>,
         subject: Subject,
     ) -> Option<T>
     where
@@ -117,7 +117,7 @@ impl Checker {
     pub(crate) fn parse_optional<T>(
         &mut self,
         raw: Option<&str>,
-        path: &Pointer,
+        path: &Path<'_>,
         subject: Subject,
     ) -> Result<Option<T>, ()>
     where
@@ -141,7 +141,7 @@ impl Checker {
     pub(crate) fn validator_issues<E: Diagnostic>(
         &mut self,
         result: Result<(), ValidationErrors>,
-        base: &Pointer,
+        base: &Path<'_>,
         map: impl Fn(&str, usize) -> Option<E>,
     ) {
         let Err(errors) = result else { return };

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::check::Checker;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic};
-use crate::report::Pointer;
+use crate::report::Path;
 
 /// A checkbox that must be ticked: always `true`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -88,7 +88,7 @@ pub(super) fn check_checkbox(
     if value == Some(true) {
         Some(Ticked)
     } else {
-        c.error_at(&Pointer::root().key(unticked.key()), &unticked);
+        c.error_at(&Path::ROOT.key(unticked.key()), &unticked);
         None
     }
 }

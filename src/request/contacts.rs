@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::check::{Checker, Subject};
 use super::draft::{ContactDraft, ContactsDraft};
 use crate::identifiers::{Email, PhoneNumber};
-use crate::report::Pointer;
+use crate::report::Path;
 use crate::text::{JobTitle, PersonName};
 use crate::vocabulary::vocabulary;
 
@@ -120,7 +120,8 @@ fn check_contact(
     draft: Option<&ContactDraft>,
     c: &mut Checker,
 ) -> Option<Contact> {
-    let base = Pointer::root().key("contacts").key(role.as_str());
+    let contacts = Path::ROOT.key("contacts");
+    let base = contacts.key(role.as_str());
     let (of_fr, who_en) = (role.of_fr(), role.label_en());
     let subject = |fr: &'static str, en: &'static str| Subject::joined([fr, of_fr], [who_en, en]);
     let given_name = c.parse::<PersonName>(

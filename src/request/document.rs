@@ -7,7 +7,7 @@ use super::check::{Checker, Subject};
 use super::draft::DocumentDraft;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic};
-use crate::report::Pointer;
+use crate::report::Path;
 use crate::text::TRIM;
 
 /// The largest document accepted: under 10 MiB (DataPass's `10.megabytes`).
@@ -152,7 +152,7 @@ impl Diagnostic for DocumentError {
 
 pub(super) fn check_document(
     draft: &DocumentDraft,
-    path: &Pointer,
+    path: &Path<'_>,
     c: &mut Checker,
 ) -> Option<Document> {
     let error = |field: &str, e: DocumentError, c: &mut Checker| {

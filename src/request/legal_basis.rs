@@ -14,7 +14,7 @@ use super::draft::LegalBasisDraft;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::newtype::string_newtype;
-use crate::report::{Issue, Pointer};
+use crate::report::{Issue, Path};
 use crate::text::{LegalNature, TRIM, is_bidi_control};
 
 /// The nature of the usual legal basis of Pro Santé Connect.
@@ -208,7 +208,7 @@ pub(crate) fn check_legal_basis(
     draft: Option<&LegalBasisDraft>,
     c: &mut Checker,
 ) -> Option<LegalBasis> {
-    let base = Pointer::root().key("legal_basis");
+    let base = Path::ROOT.key("legal_basis");
     let nature = c.parse::<LegalNature>(
         draft.and_then(|d| d.nature.as_deref()),
         &base.key("nature"),
@@ -248,7 +248,7 @@ pub(crate) fn check_legal_basis(
     if !url_given && raw_documents.is_empty() {
         c.error(Issue::new(
             Code::LegalBasisReferenceMissing,
-            base.as_str(),
+            base.to_pointer().as_str(),
             "Vous devez joindre l’URL ou le document du texte relatif au traitement",
             "Give the URL of the legal text or attach the document",
             Params::new(),

@@ -9,7 +9,7 @@ use super::draft::PersonalDataDraft;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::identifiers::RetentionPeriod;
-use crate::report::{Issue, Pointer};
+use crate::report::{Issue, Path, Pointer};
 use crate::text::{Justification, Recipient};
 
 /// The most recipients accepted.
@@ -103,7 +103,7 @@ pub(crate) fn check_personal_data(
     draft: Option<&PersonalDataDraft>,
     c: &mut Checker,
 ) -> Option<PersonalData> {
-    let base = Pointer::root().key("personal_data");
+    let base = Path::ROOT.key("personal_data");
     let before = c.error_count();
 
     // Recipients.
@@ -167,7 +167,7 @@ pub(crate) fn check_personal_data(
             let usual = RetentionPeriod::USUAL_MAX.months();
             c.error(Issue::new(
                 Code::RetentionJustificationRequired,
-                justification_path.as_str(),
+                justification_path.to_pointer().as_str(),
                 format!(
                     "Veuillez justifier cette durée : elle excède la durée communément constatée \
                      ({usual} mois)"

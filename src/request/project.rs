@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::check::{Checker, Subject};
 use super::draft::{OrganizationDraft, ProjectDraft};
 use crate::identifiers::Siret;
-use crate::report::Pointer;
+use crate::report::Path;
 use crate::text::{Description, ProjectName};
 
 /// The organisation filing the request, identified by the SIRET chosen at sign-in.
@@ -33,7 +33,8 @@ pub(crate) fn check_organization(
     draft: Option<&OrganizationDraft>,
     c: &mut Checker,
 ) -> Option<Organization> {
-    let path = Pointer::root().key("organization").key("siret");
+    let organization = Path::ROOT.key("organization");
+    let path = organization.key("siret");
     let subject = Subject::new(
         "le numéro SIRET de l'organisation",
         "the organisation's SIRET number",
@@ -43,7 +44,7 @@ pub(crate) fn check_organization(
 }
 
 pub(crate) fn check_project(draft: Option<&ProjectDraft>, c: &mut Checker) -> Option<Project> {
-    let base = Pointer::root().key("project");
+    let base = Path::ROOT.key("project");
     let name = c.parse::<ProjectName>(
         draft.and_then(|d| d.name.as_deref()),
         &base.key("name"),

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::check::Checker;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
-use crate::report::{Issue, Pointer};
+use crate::report::{Issue, Path};
 use crate::vocabulary::{UnknownWord, vocabulary};
 
 vocabulary! {
@@ -102,12 +102,12 @@ impl Scopes {
 }
 
 pub(crate) fn check_scopes(draft: Option<&[String]>, c: &mut Checker) -> Option<Scopes> {
-    let path = Pointer::root().key("scopes");
+    let path = Path::ROOT.key("scopes");
     let raw = draft.unwrap_or_default();
     if raw.is_empty() {
         c.error(Issue::new(
             Code::ScopesEmpty,
-            path.as_str(),
+            path.to_pointer().as_str(),
             "Les données ne sont pas cochées : il faut au moins qu'une des données soit sélectionnée",
             "No scope is selected: at least one scope is required",
             Params::new(),
