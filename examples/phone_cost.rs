@@ -9,7 +9,7 @@
 //!   Under `valgrind --tool=callgrind`, the difference of the instruction counts of two runs
 //!   (`COUNT` 100 and 1100) divided by 1000 is the instructions of one parse;
 //! - `threads COUNT`: parses French numbers `COUNT` times on 1 thread, then on each of 2
-//!   threads, and prints both rates.
+//!   threads, 20 times, and prints the best rates.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -85,16 +85,19 @@ fn main() {
             }
         }
         "threads" => {
+            // On a shared machine another process can take a core at any time: the best of 20
+            // short rounds of each is the rate the code allows.
             let n = count(1);
             let _ = parse(FRENCH[0]);
-            for _ in 0..3 {
-                let one = rate(1, n);
-                let two = rate(2, n);
-                println!(
-                    "1 thread: {one:.0}/s, 2 threads: {two:.0}/s, ratio {:.2}",
-                    two / one
-                );
+            let (mut one, mut two) = (0.0_f64, 0.0_f64);
+            for _ in 0..20 {
+                one = one.max(rate(1, n));
+                two = two.max(rate(2, n));
             }
+            println!(
+                "best of 20: 1 thread {one:.0}/s, 2 threads {two:.0}/s, ratio {:.2}",
+                two / one
+            );
         }
         _ => eprintln!(
             "usage: phone_cost first | first-phone NUMBER | warm NUMBER [COUNT] | threads [COUNT]"

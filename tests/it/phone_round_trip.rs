@@ -199,3 +199,34 @@ proptest! {
         assert_like_the_engine(&input);
     }
 }
+
+#[test]
+fn stored_numbers_are_trusted_when_they_are_e164() {
+    // Valid today: region and mobile flag from the metadata (the fast path for French numbers).
+    let mobile = PhoneNumber::from_stored("+33612345678").unwrap();
+    assert_eq!((mobile.region(), mobile.is_mobile()), (Some("FR"), true));
+    let rome = PhoneNumber::from_stored("+390612345678").unwrap();
+    assert_eq!(rome.region(), Some("IT"));
+    // Refused today, by the table or by the engine (here, an E.164 form that does not read back):
+    // trusted, without region or mobile flag, masked after its country code.
+    for (e164, masked) in [
+        ("+33700123456", "+337******56"),
+        ("+3758100234825", "+3758*******25"),
+    ] {
+        let stored = PhoneNumber::from_stored(e164).expect("E.164-shaped");
+        assert_eq!(stored.as_str(), e164);
+        assert_eq!((stored.region(), stored.is_mobile()), (None, false));
+        assert_eq!(stored.masked(), masked);
+    }
+    // Not E.164: no trust. Unknown country code, 7 or 16 digits, a trunk zero, spaces.
+    for text in [
+        "+99912345678",
+        "+6837012",
+        "+4942572465975007",
+        "+330612345678",
+        "+33 6 12 34 56 78",
+        "0612345678",
+    ] {
+        assert!(PhoneNumber::from_stored(text).is_none(), "{text:?}");
+    }
+}
