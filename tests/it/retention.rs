@@ -118,38 +118,27 @@ fn deletion_date_adds_calendar_months() {
 
 #[test]
 fn deletion_date_clamps_to_the_end_of_the_month() {
-    // 31 January + 1 month: 29 February in a leap year, 28 otherwise.
-    assert_eq!(
-        months(1).deletion_date(date(2024, 1, 31)),
-        date(2024, 2, 29)
-    );
-    assert_eq!(
-        months(1).deletion_date(date(2023, 1, 31)),
-        date(2023, 2, 28)
-    );
-    assert_eq!(
-        months(1).deletion_date(date(2100, 1, 31)),
-        date(2100, 2, 28)
-    );
-    assert_eq!(
-        months(1).deletion_date(date(2000, 1, 31)),
-        date(2000, 2, 29)
-    );
-    // 31 March + 1 month: 30 April.
-    assert_eq!(
-        months(1).deletion_date(date(2024, 3, 31)),
-        date(2024, 4, 30)
-    );
-    // Clamping does not carry over: 31 January + 2 months is 31 March.
-    assert_eq!(
-        months(2).deletion_date(date(2024, 1, 31)),
-        date(2024, 3, 31)
-    );
-    // The example of the type's documentation: 31 January 2024 + 13 months.
-    assert_eq!(
-        months(13).deletion_date(date(2024, 1, 31)),
-        date(2025, 2, 28)
-    );
+    #[rustfmt::skip]
+    let cases = [
+        // 31 January + 1 month: 29 February in a leap year, 28 otherwise.
+        (1,  date(2024, 1, 31), date(2024, 2, 29)),
+        (1,  date(2023, 1, 31), date(2023, 2, 28)),
+        (1,  date(2100, 1, 31), date(2100, 2, 28)),
+        (1,  date(2000, 1, 31), date(2000, 2, 29)),
+        // 31 March + 1 month: 30 April.
+        (1,  date(2024, 3, 31), date(2024, 4, 30)),
+        // Clamping does not carry over: 31 January + 2 months is 31 March.
+        (2,  date(2024, 1, 31), date(2024, 3, 31)),
+        // The example of the type's documentation: 31 January 2024 + 13 months.
+        (13, date(2024, 1, 31), date(2025, 2, 28)),
+    ];
+    for (n, from, expected) in cases {
+        assert_eq!(
+            months(n).deletion_date(from),
+            expected,
+            "{n} months after {from}"
+        );
+    }
 }
 
 #[test]
