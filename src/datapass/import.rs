@@ -158,7 +158,9 @@ impl Imported {
     /// DataPass does not carry.
     #[must_use]
     pub fn carried_fields_are_valid(&self) -> bool {
-        self.report()
+        // The reading's warnings are never errors: the draft's own report suffices.
+        self.draft
+            .report()
             .errors()
             .iter()
             .all(|issue| self.is_not_carried(issue))
