@@ -134,7 +134,13 @@ codes! {
     DataPassOtherForm = "datapass.other_form", "a DataPass document of another form than API Pro Santé Connect (params: found)";
     DataPassNotPerson = "datapass.not_person", "warning: a contact DataPass marks as an organisation, which the crate does not model (params: type)";
     DataPassUnknownEvent = "datapass.unknown_event", "warning: an event name the crate does not know, kept as it is (params: event)";
-    DataPassRefused = "datapass.refused", "an error DataPass's API answered, its French text kept as the message (params: status, title, pointer)";
+    DataPassRefused = "datapass.refused", "DataPass's API refused the request (HTTP 422, or a status without a code of its own), its French text kept as the message, at the crate's field it names or the root (params: status, title, and pointer, key or attribute)";
+    DataPassBadRequest = "datapass.bad_request", "DataPass's API answered HTTP 400: a parameter is missing (params: status, title, pointer)";
+    DataPassUnauthorized = "datapass.unauthorized", "DataPass's API answered HTTP 401: the access token is missing or expired (params: status, title, pointer)";
+    DataPassForbidden = "datapass.forbidden", "DataPass's API answered HTTP 403: the token may not create this kind of demande (params: status, title)";
+    DataPassNotFound = "datapass.not_found", "DataPass's API answered HTTP 404: no such demande or habilitation (params: status, title)";
+    DataPassPlaceholder = "datapass.placeholder", "warning: a placeholder DataPass wrote for a missing value (« Non renseigné », from its v1 migration), read as absent (params: placeholder)";
+    DataPassDefault = "datapass.default", "warning: DataPass fills this field with the form's default when it creates a demande (params: value)";
     WebhookSignatureMissing = "webhook.signature_missing", "the `X-Hub-Signature-256` header is absent or empty";
     WebhookSignatureAlgorithm = "webhook.signature_algorithm", "the signature does not start with `sha256=`";
     WebhookSignatureHex = "webhook.signature_hex", "the signature is not hexadecimal (params: index)";

@@ -14,6 +14,7 @@ pub mod lifecycle;
 mod newtype;
 mod report;
 pub mod request;
+mod rules;
 pub mod schema;
 #[cfg(feature = "proptest")]
 pub mod strategies;
@@ -29,8 +30,9 @@ pub use identifiers::{
 };
 pub use json::ReadOptions;
 pub use report::{Issue, ValidationReport};
-pub use request::authorization::{AuthorizationRequest, validate_json};
+pub use request::authorization::{AuthorizationRequest, validate_json, validate_json_with};
 pub use request::draft::RequestDraft;
+pub use rules::{Check, Origin, Rules};
 pub use vocabulary::UnknownWord;
 
 /// Not part of the API: hooks for this crate's own tests, which may change in any release.

@@ -13,14 +13,21 @@ use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params, sentence};
 use crate::json::format::{Format, FormatName};
 use crate::json::{self, Document, ReadOptions};
+use crate::rules::{Check, Origin};
 
 /// One problem found in a request.
 ///
 /// ```json
 /// {"code": "phone.invalid", "path": "/contacts/technical_contact/phone",
 ///  "message_fr": "Le numéro de téléphone du responsable technique n'est pas valide…",
-///  "message_en": "The technical contact's phone number is not valid…", "params": {}}
+///  "message_en": "The technical contact's phone number is not valid…", "params": {},
+///  "origin": "strict"}
 /// ```
+///
+/// Its [`origin`](Issue::origin) says whose rule it is: DataPass's, the Pro Santé Connect
+/// form's, the crate's own stricter check, or the document's structure. The same code may have
+/// different origins at different paths (`required` is DataPass's for the technical contact's
+/// phone, the form's for the applicant's); the table is [`Check::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -36,10 +43,12 @@ pub struct Issue {
     pub message_en: String,
     /// Data a front end can use to write its own message (`{"max": 100, "found": 101}`).
     pub params: Params,
+    /// Whose rule it is.
+    pub origin: Origin,
 }
 
 impl Issue {
-    /// An issue from its parts.
+    /// An issue from its parts; its origin is the one [`Check::ALL`] gives `code` at `path`.
     #[must_use]
     pub fn new(
         code: Code,
@@ -48,13 +57,23 @@ impl Issue {
         message_en: impl Into<String>,
         params: Params,
     ) -> Self {
+        let path = path.into();
         Self {
+            origin: Check::origin_of(code, &path, false),
             code,
-            path: path.into(),
+            path,
             message_fr: message_fr.into(),
             message_en: message_en.into(),
             params,
         }
+    }
+
+    /// This issue, about a value DataPass's own check refuses too: its origin is DataPass's
+    /// rule for it.
+    #[must_use]
+    pub(crate) fn refused_by_datapass(mut self) -> Self {
+        self.origin = Check::origin_of(self.code, &self.path, true);
+        self
     }
 
     /// The issue of an error, at `path`, with the error's generic subject.
@@ -239,6 +258,7 @@ struct IssueWire {
     message_fr: String,
     message_en: String,
     params: Params,
+    origin: Origin,
 }
 
 /// A report read back (a command line's `--format json` output, a stored result): strict.

@@ -17,7 +17,8 @@ use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::Value;
 
 use crate::datapass::wires::{
-    DemandeWire, EnrollmentWire, ErrorsWire, NewDemandeWire, V1WebhookWire, WebhookWire,
+    DataPatchWire, DemandeWire, DetailedHabilitationWire, EnrollmentWire, ErrorsWire, EventWire,
+    NewDemandeWire, V1WebhookWire, WebhookWire,
 };
 use crate::eligibility::EligibilityDecision;
 use crate::lifecycle::{EventLog, RequestRecord};
@@ -54,8 +55,33 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("event-log.schema.json", schema_of::<EventLog>()),
         ("datapass-demande.schema.json", schema_of::<DemandeWire>()),
         (
+            "datapass-demandes.schema.json",
+            titled(
+                schema_of::<Vec<DemandeWire>>(),
+                "DataPassDemandes",
+                "The answer of DataPass's GET /demandes: a bare array of demandes, newest first.",
+            ),
+        ),
+        (
+            "datapass-events.schema.json",
+            titled(
+                schema_of::<Vec<EventWire>>(),
+                "DataPassEvents",
+                "The answer of DataPass's GET /demandes/{id}/events: the history of a demande, \
+                 newest first.",
+            ),
+        ),
+        (
+            "datapass-habilitation.schema.json",
+            schema_of::<DetailedHabilitationWire>(),
+        ),
+        (
             "datapass-new-demande.schema.json",
             schema_of::<NewDemandeWire>(),
+        ),
+        (
+            "datapass-data-patch.schema.json",
+            schema_of::<DataPatchWire>(),
         ),
         ("datapass-webhook.schema.json", schema_of::<WebhookWire>()),
         ("datapass-api-errors.schema.json", schema_of::<ErrorsWire>()),
@@ -68,6 +94,15 @@ pub fn all() -> Vec<(&'static str, Value)> {
             schema_of::<V1WebhookWire>(),
         ),
     ]
+}
+
+/// A schema with its title and description (the schema of a list has none of its own).
+fn titled(mut schema: Value, title: &str, description: &str) -> Value {
+    if let Some(object) = schema.as_object_mut() {
+        object.insert("title".to_owned(), Value::from(title));
+        object.insert("description".to_owned(), Value::from(description));
+    }
+    schema
 }
 
 /// A schema as written to its file: pretty JSON with a final newline.

@@ -301,7 +301,9 @@ fn import_recognises_every_datapass_document() {
         assert_eq!(json["source"], source, "{name}");
         assert_eq!(json["datapass"]["request_number"], "D60501", "{name}");
         assert!(
-            json["request"].is_object() && json["report"].is_object(),
+            json["request"].is_object()
+                && json["report"]["valid"] == true
+                && json["to_complete"].is_array(),
             "{name}"
         );
     }
@@ -319,20 +321,117 @@ fn import_recognises_every_datapass_document() {
         "{text}"
     );
     assert!(text.contains("Numéro à communiquer à Pro Santé Connect : D60501"));
-    assert!(text.contains("À compléter (DataPass ne le transmet pas) :"));
-    assert!(text.contains("/personal_data/recipients [required]"));
+    assert!(text.contains("À compléter (absent de ce que DataPass transmet) :"));
+    assert!(
+        text.contains(
+            "/personal_data/recipients [required] (règle du formulaire Pro Santé Connect)"
+        )
+    );
+}
+
+/// Every document DataPass emits, as its manifest lists it, with the exit code it gives.
+fn emitted() -> Vec<(String, String, i32)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/datapass/emitted");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    manifest
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| {
+            (
+                dir.join(entry["file"].as_str().unwrap())
+                    .to_string_lossy()
+                    .into_owned(),
+                entry["source"].as_str().unwrap().to_owned(),
+                i32::try_from(entry["exit"].as_i64().unwrap()).unwrap(),
+            )
+        })
+        .collect()
 }
 
 #[test]
-fn import_exits_1_on_invalid_carried_values_and_unknown_documents() {
-    let mut value: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(datapass_fixture("get-demande-60501-scopes-array.json")).unwrap(),
-    )
-    .unwrap();
-    value["data"]["contact_technique_email"] = "ines@localhost".into();
-    let output = run_with_stdin(&["import", "-"], value.to_string().as_bytes());
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).contains("✘ Erreurs dans ce que DataPass transmet :"));
+fn import_exits_0_on_everything_datapass_emits_and_1_on_its_refusals() {
+    let all = emitted();
+    assert!(all.iter().filter(|(_, _, exit)| *exit == 0).count() >= 25);
+    for (file, source, exit) in &all {
+        let output = run(&["import", "--format", "json", file]);
+        assert_eq!(output.status.code(), Some(*exit), "{file}");
+        let text = stdout(&output);
+        // The members in this order: source first.
+        assert!(
+            text.starts_with("{\n  \"source\": ")
+                || text.starts_with("[\n  {\n    \"source\": ")
+                || text == "[]\n",
+            "{file}: {text}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let items = match json.as_array() {
+            Some(list) => {
+                assert_eq!(source, "v2_demandes", "{file}");
+                list.clone()
+            }
+            None => vec![json],
+        };
+        for item in items {
+            let keys: Vec<&str> = item
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(
+                keys,
+                ["datapass", "report", "request", "source", "to_complete"],
+                "{file}"
+            );
+            assert_eq!(item["report"]["valid"], *exit == 0, "{file}");
+            if *exit == 0 {
+                assert_eq!(item["report"]["errors"], serde_json::json!([]), "{file}");
+            }
+        }
+        // The text output says the same, in French.
+        let output = run(&["import", file]);
+        assert_eq!(output.status.code(), Some(*exit), "{file}");
+        let text = stdout(&output);
+        assert!(text.starts_with("Import DataPass : "), "{file}: {text}");
+        assert_eq!(text.contains("✘"), *exit == 1, "{file}: {text}");
+    }
+}
+
+#[test]
+fn import_check_validates_the_imported_request_for_pipelines() {
+    let webhook = datapass_fixture("webhook-approve-60501.json");
+    let output = run(&["import", &webhook]);
+    assert_eq!(output.status.code(), Some(0));
+    for rules in ["strict", "datapass"] {
+        let output = run(&["import", "--check", rules, "--format", "json", &webhook]);
+        assert_eq!(output.status.code(), Some(1), "{rules}");
+        let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let codes: Vec<&str> = json["report"]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["code"].as_str().unwrap())
+            .collect();
+        // The boxes are DataPass's rules; the personal data is the PSC form's.
+        assert!(codes.contains(&"terms.not_accepted"), "{rules}: {codes:?}");
+        assert_eq!(
+            codes.contains(&"required"),
+            rules == "strict",
+            "{rules}: {codes:?}"
+        );
+    }
+    // A document without a request is left as it is.
+    let ping = datapass_fixture("webhook-ping.json");
+    assert_eq!(
+        run(&["import", "--check", "strict", &ping]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn import_exits_1_on_unknown_documents_and_2_on_usage_errors() {
     let output = run_with_stdin(&["import", "-"], br#"{"hello": "world"}"#);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("datapass.unknown_document"));
@@ -343,6 +442,53 @@ fn import_exits_1_on_invalid_carried_values_and_unknown_documents() {
         &datapass_fixture("v1-enrollment.json"),
     ]);
     assert_eq!(output.status.code(), Some(2));
+    let output = run(&[
+        "import",
+        "--check",
+        "lenient",
+        &datapass_fixture("v1-enrollment.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn validate_with_datapass_rules_passes_what_only_the_crate_refuses() {
+    let mut request: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sample("hospiconnect.json")).unwrap())
+            .unwrap();
+    // As DataPass stores them: a phone with an extension, a URL without scheme.
+    request["contacts"]["data_protection_officer"]["phone"] = "04 72 61 77 77 poste 4521".into();
+    request["legal_basis"]["url"] = "legifrance.gouv.fr/jorf/id/JORFTEXT000043290292".into();
+    let bytes = request.to_string();
+    let strict = run_with_stdin(&["validate", "--format", "json", "-"], bytes.as_bytes());
+    assert_eq!(strict.status.code(), Some(1));
+    let output = run_with_stdin(
+        &["validate", "--rules", "datapass", "--format", "json", "-"],
+        bytes.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["valid"], true);
+    let warnings: Vec<(&str, &str)> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| (w["code"].as_str().unwrap(), w["origin"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            ("legal_basis.url_invalid", "strict"),
+            ("phone.extension", "strict")
+        ]
+    );
+    let text = run_with_stdin(&["validate", "--rules", "datapass", "-"], bytes.as_bytes());
+    let text = stdout(&text);
+    assert!(text.starts_with("✔ Demande valide pour DataPass"), "{text}");
+    assert!(
+        text.contains("[phone.extension] (contrôle strict de la crate)"),
+        "{text}"
+    );
 }
 
 #[test]

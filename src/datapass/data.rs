@@ -8,18 +8,29 @@ use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::keys::{KEYS, Target, target};
+use super::keys::{KEYS, Target, key_of, target};
+use super::placeholder::is_placeholder;
 use crate::request::ContactRole;
 use crate::request::draft::RequestDraft;
 
-/// The business data of a DataPass demande, as read: the request fields it carries, and the
-/// contacts DataPass marks as something other than a person.
+/// The business data of a DataPass demande, as read: the request fields it carries, and what
+/// the crate notes while reading it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Data {
     /// The project, the legal basis (nature and URL), the scopes and three contacts.
     pub draft: RequestDraft,
     /// `<role>_type` values other than `person`, with the role.
     pub not_persons: Vec<(ContactRole, String)>,
+    /// The `<role>_type` keys present, whatever their value.
+    pub type_keys: Vec<&'static str>,
+    /// The fields that held one of DataPass's placeholders (« Non renseigné »), read as absent.
+    pub placeholders: Vec<Target>,
+    /// The form's fields whose key is present, `null` included.
+    pub seen: Vec<Target>,
+    /// `current_build_step`.
+    pub build_step: Option<String>,
+    /// The keys the crate does not map, in document order.
+    pub unmapped: Vec<String>,
 }
 
 impl<'de> Deserialize<'de> for Data {
@@ -42,9 +53,15 @@ impl<'de> Visitor<'de> for DataVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Data, A::Error> {
         let mut data = Data::default();
         while let Some(key) = map.next_key::<String>()? {
-            match target(&key) {
-                Some(Target::Scopes) => data.draft.scopes = map.next_value::<ScopesValue>()?.0,
-                Some(Target::ContactType(role)) => {
+            let Some(target) = target(&key) else {
+                map.next_value::<IgnoredAny>()?;
+                data.unmapped.push(key);
+                continue;
+            };
+            match target {
+                Target::Scopes => data.draft.scopes = map.next_value::<ScopesValue>()?.0,
+                Target::ContactType(role) => {
+                    data.type_keys.push(key_of(target));
                     let kind: Option<String> = map.next_value()?;
                     if let Some(kind) =
                         kind.filter(|k| !k.trim().is_empty() && k.trim() != "person")
@@ -52,11 +69,18 @@ impl<'de> Visitor<'de> for DataVisitor {
                         data.not_persons.push((role, kind));
                     }
                 }
-                Some(target) => target.set(&mut data.draft, map.next_value()?),
-                None => {
-                    map.next_value::<IgnoredAny>()?;
+                Target::BuildStep => data.build_step = map.next_value()?,
+                _ => {
+                    let value: Option<String> = map.next_value()?;
+                    if value.as_deref().is_some_and(is_placeholder) {
+                        data.placeholders.push(target);
+                        target.set(&mut data.draft, None);
+                    } else {
+                        target.set(&mut data.draft, value);
+                    }
                 }
             }
+            data.seen.push(target);
         }
         Ok(data)
     }
@@ -102,7 +126,9 @@ impl<'de> Deserialize<'de> for ScopesValue {
 }
 
 /// Writes the `data` of a request: every key of the PSC form the request fills, in the order
-/// of the key table; contacts' types are left out (`person` is DataPass's default).
+/// of the key table; contacts' types and the build step are left out (DataPass's API refuses
+/// the former). The legal-basis keys are always written, `null` when the request has no value,
+/// so that DataPass's form defaults (a Légifrance URL) never fill what the request leaves empty.
 pub(crate) struct DataOut<'a>(pub &'a RequestDraft);
 
 impl Serialize for DataOut<'_> {
@@ -116,7 +142,10 @@ impl Serialize for DataOut<'_> {
                         map.serialize_entry(key, scopes)?;
                     }
                 }
-                Target::ContactType(_) => {}
+                Target::ContactType(_) | Target::BuildStep => {}
+                Target::LegalNature | Target::LegalUrl => {
+                    map.serialize_entry(key, &get(draft, target))?;
+                }
                 other => {
                     if let Some(value) = get(draft, other) {
                         map.serialize_entry(key, value)?;
@@ -142,7 +171,7 @@ pub(crate) fn get(draft: &RequestDraft, target: Target) -> Option<&str> {
             .as_ref()
             .and_then(|c| c.get(role))
             .and_then(|c| part.get(c)),
-        Target::Scopes | Target::ContactType(_) => None,
+        Target::Scopes | Target::ContactType(_) | Target::BuildStep => None,
     }
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::data::Data;
 use super::keys::{Target, key_of};
+use super::placeholder::placeholder_warnings;
 use super::wire::{ApplicantWire, Id, OrganizationWire};
 use crate::codes::Code;
 use crate::diagnostic::Params;
@@ -21,8 +22,8 @@ use crate::request::{ContactRole, ContactsDraft, OrganizationDraft};
 
 /// DataPass's identifiers of the PSC form, checked when a document names its form.
 pub(crate) const FORM_UID: &str = "api-pro-sante-connect";
-const DEFINITION_ID: &str = "api_pro_sante_connect";
-const TYPE: &str = "AuthorizationRequest::APIProSanteConnect";
+pub(crate) const DEFINITION_ID: &str = "api_pro_sante_connect";
+pub(crate) const TYPE: &str = "AuthorizationRequest::APIProSanteConnect";
 
 /// A DataPass v2 demande: what `GET /demandes/{id}` answers, and what a webhook carries.
 ///
@@ -79,8 +80,9 @@ pub struct DemandeHabilitation {
     pub number: HabilitationNumber,
     /// Active, obsolete or revoked.
     pub state: HabilitationState,
-    /// DataPass's `revoked` flag, which its OpenAPI calls authoritative (a habilitation can be
-    /// obsolete and revoked).
+    /// DataPass's `revoked` flag. The state is authoritative: a revocation done in DataPass v2
+    /// sets the state to `revoked` and leaves this flag `false`; only DataPass's migration from
+    /// v1 set it.
     pub revoked: bool,
     /// The approval date.
     pub created_at: Option<DateTime<Utc>>,
@@ -100,11 +102,15 @@ pub struct DemandeEvent {
 }
 
 impl DemandeEvent {
-    /// The crate's event of the same name, when the crate has one (`submit`, `approve`…);
-    /// `None` for DataPass's own (`create`, `create_by_api`, `update_by_api`, `transfer`…).
+    /// The crate's event of the same name, when the crate has one (`submit`, `approve`…, and
+    /// v1's `validate`, the crate's `approve`); `None` for DataPass's own (`create`,
+    /// `create_by_api`, `update_by_api`, `transfer`…).
     #[must_use]
     pub fn event_name(&self) -> Option<EventName> {
-        EventName::from_wire(&self.name)
+        match self.name.as_str() {
+            "validate" => Some(EventName::Approve),
+            name => EventName::from_wire(name),
+        }
     }
 }
 
@@ -139,7 +145,11 @@ impl Demande {
         self.state
     }
 
-    /// Whether a validated request is being changed (DataPass's `reopening`).
+    /// Whether a validated request is being changed: DataPass's `reopening` where the document
+    /// has it (`GET /demandes/{id}`). A webhook does not send it, so it is inferred as DataPass
+    /// computes it for this single-stage form (`reopening?` in
+    /// `etalab/data_pass:app/models/authorization_request.rb`): the request was validated once
+    /// (`last_validated_at` is set) and is draft, submitted or changes requested again.
     #[must_use]
     pub fn is_reopening(&self) -> bool {
         self.reopening
@@ -175,7 +185,8 @@ impl Demande {
         &self.habilitations
     }
 
-    /// The history, as DataPass lists it (newest first).
+    /// The history embedded in the demande, as DataPass lists it: in database order, oldest
+    /// first (only `GET /demandes/{id}/events` is newest first).
     #[must_use]
     pub fn events(&self) -> &[DemandeEvent] {
         &self.events
@@ -206,9 +217,9 @@ pub(crate) struct DemandeWire {
     id: Id<RequestNumber>,
     /// draft, submitted, changes_requested, validated, refused, archived or revoked.
     state: RequestState,
-    /// True while a reopened request is in progress.
+    /// True while a reopened request is in progress (absent from webhooks).
     #[serde(default)]
-    reopening: bool,
+    reopening: Option<bool>,
     /// `api-pro-sante-connect`.
     #[serde(default)]
     form_uid: Option<String>,
@@ -248,7 +259,7 @@ pub(crate) struct DemandeWire {
     /// The signed-in user who filed the request.
     #[serde(default)]
     applicant: Option<ApplicantWire>,
-    /// The history, newest first.
+    /// The history, in database order.
     #[serde(default)]
     events: Vec<EventWire>,
 }
@@ -274,12 +285,22 @@ struct HabilitationWire {
 /// An event of the history as DataPass sends it.
 #[derive(Deserialize, JsonSchema)]
 #[schemars(rename = "DataPassEvent")]
-struct EventWire {
+pub(crate) struct EventWire {
     /// DataPass's name of the event.
     name: String,
     #[serde(default)]
     #[schemars(schema_with = "crate::lifecycle::optional_time_schema")]
     created_at: Option<DateTime<Utc>>,
+}
+
+impl EventWire {
+    /// The event of the crate's mirror.
+    pub(crate) fn into_event(self) -> DemandeEvent {
+        DemandeEvent {
+            name: self.name,
+            created_at: self.created_at,
+        }
+    }
 }
 
 /// Where business data sits in a demande: an unknown key there is a warning; anywhere else,
@@ -330,6 +351,19 @@ impl Document for Demande {
         self.warnings = warnings;
         self
     }
+}
+
+/// Whether a request DataPass does not say is reopening is: validated once and back in draft,
+/// submitted or changes requested (DataPass's `reopening?` for a single-stage form).
+pub(crate) fn inferred_reopening(
+    state: RequestState,
+    last_validated_at: Option<DateTime<Utc>>,
+) -> bool {
+    last_validated_at.is_some()
+        && matches!(
+            state,
+            RequestState::Draft | RequestState::Submitted | RequestState::ChangesRequested
+        )
 }
 
 /// The warnings of the contacts DataPass marks as something other than a person.
@@ -392,6 +426,7 @@ impl DemandeWire {
             ],
         )?;
         let mut warnings = not_person_warnings(&self.data, &format!("{at}/data"));
+        let mut placeholders = self.data.placeholders;
         let (list, habilitations) = match (self.habilitations, self.authorizations) {
             (Some(h), _) => ("habilitations", h),
             (None, Some(a)) => ("authorizations", a),
@@ -423,26 +458,22 @@ impl DemandeWire {
             *content
                 .contacts
                 .get_or_insert_with(ContactsDraft::default)
-                .slot(ContactRole::Applicant) = Some(applicant.into_contact());
+                .slot(ContactRole::Applicant) = Some(applicant.into_contact(&mut placeholders));
         }
+        warnings.extend(placeholder_warnings(&placeholders));
         Ok(Demande {
             number: self.id.0,
             state: self.state,
-            reopening: self.reopening,
+            reopening: self
+                .reopening
+                .unwrap_or_else(|| inferred_reopening(self.state, self.last_validated_at)),
             created_at: self.created_at,
             last_submitted_at: self.last_submitted_at,
             last_validated_at: self.last_validated_at,
             reopened_at: self.reopened_at,
             content,
             habilitations,
-            events: self
-                .events
-                .into_iter()
-                .map(|e| DemandeEvent {
-                    name: e.name,
-                    created_at: e.created_at,
-                })
-                .collect(),
+            events: self.events.into_iter().map(EventWire::into_event).collect(),
             warnings,
         })
     }

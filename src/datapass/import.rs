@@ -1,23 +1,23 @@
-//! [`import`]: any DataPass document the crate reads, recognised by its shape, as a draft of the
-//! crate with DataPass's facts about it.
-
-use std::fmt;
+//! [`import`]: any DataPass document the crate reads, recognised by its shape, as what DataPass
+//! says: the request it holds (a draft of the crate), what is absent from it, what the crate's
+//! rules find in what it carries, and DataPass's facts about it.
 
 use chrono::{DateTime, Utc};
-use serde::de::{IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Serialize, Serializer};
 
+use super::api_error::ApiErrors;
 use super::demande::Demande;
-use super::new_demande::NewDemande;
+use super::detect::detect;
+use super::lists::{DemandeList, DetailedHabilitation, EventList};
+use super::new_demande::{DataPatch, NewDemande};
 use super::v1::Enrollment;
 use super::webhook::Webhook;
 use crate::codes::Code;
-use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{self, Document, ReadOptions, Segment};
+use crate::json::ReadOptions;
 use crate::lifecycle::{HabilitationNumber, HabilitationState, RequestNumber, RequestState};
 use crate::report::{Issue, ValidationReport};
 use crate::request::draft::RequestDraft;
+use crate::rules::{Origin, Rules};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -30,10 +30,20 @@ vocabulary! {
         variants {
             /// A v2 demande, as `GET /demandes/{id}` answers it.
             V2Demande = "v2_demande" { label_fr: "demande DataPass v2" },
+            /// The answer of `GET /demandes`: a list of demandes.
+            V2Demandes = "v2_demandes" { label_fr: "liste de demandes DataPass v2" },
+            /// The answer of `GET /demandes/{id}/events`: a demande's history.
+            V2Events = "v2_events" { label_fr: "historique d'une demande DataPass v2" },
+            /// A habilitation, as `GET /habilitations/{id}` answers it.
+            V2Habilitation = "v2_habilitation" { label_fr: "habilitation DataPass v2" },
             /// The body of a v2 `POST /demandes`.
             V2Post = "v2_post" { label_fr: "corps de POST /demandes DataPass v2" },
-            /// The body of a v2 webhook call.
+            /// The body of a v2 `PATCH /demandes/{id}`.
+            V2Patch = "v2_patch" { label_fr: "corps de PATCH /demandes DataPass v2" },
+            /// The body of a v2 webhook call, or its test ping.
             V2Webhook = "v2_webhook" { label_fr: "webhook DataPass v2" },
+            /// An error body of DataPass's v2 API.
+            V2Errors = "v2_errors" { label_fr: "réponse d'erreur de l'API DataPass v2" },
             /// A v1 enrollment.
             V1Enrollment = "v1_enrollment" { label_fr: "demande DataPass v1" },
             /// The body of a v1 webhook call.
@@ -42,34 +52,128 @@ vocabulary! {
     }
 }
 
-/// A DataPass document imported: the request as a draft of the crate, and what DataPass says of
-/// it.
+/// What [`import`] read: one document, or the list `GET /demandes` answers.
+///
+/// Serialized as an [`Imported`] object, or an array of them for a list.
+// Nearly every import is one document, returned once: boxing it would cost an allocation for
+// nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Import {
+    /// One document.
+    One(Imported),
+    /// The demandes of `GET /demandes`, in DataPass's order (newest first), each imported as
+    /// `GET /demandes/{id}` would be.
+    List(Vec<Imported>),
+}
+
+impl Import {
+    /// The documents imported: one, or each demande of a list.
+    #[must_use]
+    pub fn items(&self) -> &[Imported] {
+        match self {
+            Self::One(one) => std::slice::from_ref(one),
+            Self::List(list) => list,
+        }
+    }
+
+    /// Whether no report has an error: everything DataPass emits imports without error; an
+    /// error body, a body DataPass would refuse, or a failed [`Import::check`] does not.
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        self.items().iter().all(|item| item.report().is_valid())
+    }
+
+    /// Validates the request of each document with `rules`, missing values included (see
+    /// [`Imported::check`]).
+    #[must_use]
+    pub fn check(self, rules: Rules) -> Self {
+        match self {
+            Self::One(one) => Self::One(one.check(rules)),
+            Self::List(list) => Self::List(list.into_iter().map(|i| i.check(rules)).collect()),
+        }
+    }
+}
+
+impl Serialize for Import {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::One(one) => one.serialize(serializer),
+            Self::List(list) => list.serialize(serializer),
+        }
+    }
+}
+
+/// A DataPass document imported: what DataPass says, never called broken.
+///
+/// - [`request`](Imported::request): the request the document holds, as a draft of the crate
+///   (`None` for an error body, the test ping, a history);
+/// - [`to_complete`](Imported::to_complete): what is absent from it — not carried by DataPass
+///   for this form (the personal data, attachments, the two checkboxes; the applicant's phone and
+///   job title, which DataPass does not ask), left empty in a draft, absent from a v1 or migrated
+///   request, or a placeholder read as absent — each as the `required` (or `scopes.empty`,
+///   `legal_basis.reference_missing`…) issue a validation would give, never as an error;
+/// - [`report`](Imported::report): the reading's warnings (unknown `data` keys, placeholders,
+///   defaults DataPass fills) and what the crate's rules find in the values DataPass carries,
+///   as warnings with their origin (a phone with an extension: `phone.extension`, `strict`).
+///   It has errors only for what DataPass itself refuses: an error body's issues, and in a
+///   `POST` or `PATCH` body a key DataPass's API does not permit, a SIRET or applicant email its
+///   validators refuse, or a value of a step the body's `current_build_step` validates;
+/// - [`facts`](Imported::facts): DataPass's facts (number, state, reopening, habilitations,
+///   event…).
+///
+/// Serialized as the command line's `import --format json` prints it:
+/// `{"source", "request", "report": {"valid", "errors", "warnings"}, "to_complete", "datapass"}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
     source: Source,
-    draft: RequestDraft,
-    facts: Option<Facts>,
-    warnings: Vec<Issue>,
+    request: Option<RequestDraft>,
+    /// What reading the document found: DataPass's refusals (errors) and the reading's warnings.
+    reading: ValidationReport,
+    report: ValidationReport,
+    to_complete: Vec<Issue>,
+    facts: Facts,
 }
 
-/// What DataPass says of an imported request: its number, state and habilitations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// What DataPass says of an imported document. Each member is there when the document says it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Facts {
     /// The request number (`D60501`), the number to give Pro Santé Connect onboarding.
-    pub request_number: RequestNumber,
-    /// The state.
-    pub state: RequestState,
-    /// Whether a validated request is being changed.
-    pub reopening: bool,
-    /// The habilitations, as DataPass lists them.
-    pub habilitations: Vec<FactHabilitation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_number: Option<RequestNumber>,
+    /// The request's state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<RequestState>,
+    /// Whether a validated request is being changed: DataPass's `reopening`, or in a webhook,
+    /// inferred (validated once, and draft, submitted or changes requested again).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reopening: Option<bool>,
+    /// The habilitations, as DataPass lists them (one for `GET /habilitations/{id}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub habilitations: Option<Vec<FactHabilitation>>,
     /// The event of a webhook call (`approve`), as DataPass names it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
+    /// When DataPass fired a webhook call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fired_at: Option<DateTime<Utc>>,
+    /// The webhook call is DataPass's test ping: answer `200` without processing it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ping: bool,
+    /// When the ping was sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<DateTime<Utc>>,
+    /// The wizard step a `POST` or `PATCH` body asks DataPass to validate up to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_build_step: Option<String>,
+    /// A history, in DataPass's order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<FactEvent>>,
 }
 
-/// A habilitation as DataPass lists it, without its snapshot.
+/// A habilitation as DataPass lists it, without its snapshot. Its state is authoritative
+/// (DataPass's `revoked` flag stays `false` on a revocation done in DataPass v2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct FactHabilitation {
@@ -77,9 +181,17 @@ pub struct FactHabilitation {
     pub number: HabilitationNumber,
     /// Active, obsolete or revoked.
     pub state: HabilitationState,
-    /// DataPass's `revoked` flag.
-    pub revoked: bool,
     /// The approval date.
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+/// An event of a history, as DataPass names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct FactEvent {
+    /// DataPass's name (`submit`, `create_by_api`…).
+    pub name: String,
+    /// When it happened.
     pub created_at: Option<DateTime<Utc>>,
 }
 
@@ -90,100 +202,241 @@ impl Imported {
         self.source
     }
 
-    /// The request as a draft of the crate.
+    /// The request the document holds, as a draft of the crate: what DataPass carries, nothing
+    /// invented (but the form's defaults DataPass fills in a `POST`), placeholders read as absent.
     #[must_use]
-    pub fn draft(&self) -> &RequestDraft {
-        &self.draft
+    pub fn request(&self) -> Option<&RequestDraft> {
+        self.request.as_ref()
     }
 
-    /// DataPass's facts: number, state, habilitations (`None` for a `POST` body, which has
-    /// none yet).
+    /// The report: errors only for what DataPass itself refuses, and the warnings (see
+    /// [`Imported`]); after [`Imported::check`], the request's validation under its rules.
     #[must_use]
-    pub fn facts(&self) -> Option<&Facts> {
-        self.facts.as_ref()
+    pub fn report(&self) -> &ValidationReport {
+        &self.report
     }
 
-    /// The warnings of the reading.
+    /// What is absent from the request, as the issues a validation gives for it.
     #[must_use]
-    pub fn warnings(&self) -> &[Issue] {
-        &self.warnings
+    pub fn to_complete(&self) -> &[Issue] {
+        &self.to_complete
     }
 
-    /// The validation report of the draft, with the reading's warnings: it lists, as errors,
-    /// what DataPass does not carry for PSC.
+    /// DataPass's facts.
     #[must_use]
-    pub fn report(&self) -> ValidationReport {
-        let mut report = self.draft.report();
-        for warning in &self.warnings {
-            report.push_warning(warning.clone());
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// Validates the request with `rules`, missing values included, for a pipeline that needs a
+    /// complete request: the report becomes the reading's issues and that validation's, so it
+    /// has errors when the request is incomplete or fails the rules. A document that holds no
+    /// request is left as it is.
+    ///
+    /// ```
+    /// use datapass_psc::Rules;
+    /// use datapass_psc::datapass::{Import, import};
+    /// let body = std::fs::read("tests/fixtures/datapass/webhook-approve-60501.json")?;
+    /// let Import::One(imported) = import(&body, None)? else { unreachable!() };
+    /// assert!(imported.report().is_valid()); // what DataPass sent
+    /// assert!(!imported.check(Rules::DataPass).report().is_valid()); // no personal data, no boxes
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn check(mut self, rules: Rules) -> Self {
+        if let Some(request) = &self.request {
+            let mut report = self.reading.clone();
+            report.merge(request.report_with(&ReadOptions::default().with_rules(rules)));
+            self.report = report;
         }
-        report
-    }
-
-    /// Whether an issue is about a field DataPass does not carry in this document, so that it
-    /// says what is missing, not what is wrong: for v2 documents, the personal data, the
-    /// legal-basis documents and the checkboxes (and, from `GET`, the applicant's job title);
-    /// for a v1 enrollment, the legal-basis documents; for a v1 webhook, whose `pass` holds the
-    /// project, the scopes, the SIRET and the team only, the legal basis, the personal data and
-    /// the checkboxes.
-    #[must_use]
-    pub fn is_not_carried(&self, issue: &Issue) -> bool {
-        let path = issue.path.as_str();
-        let under = |prefix: &str| {
-            path == prefix
-                || path
-                    .strip_prefix(prefix)
-                    .is_some_and(|rest| rest.starts_with('/'))
-        };
-        // Documents are never imported, so a legal basis without URL may have one on DataPass.
-        let documents =
-            under("/legal_basis/documents") || issue.code == Code::LegalBasisReferenceMissing;
-        let personal_data_and_boxes =
-            under("/personal_data") || under("/terms_accepted") || under("/dpo_informed");
-        match self.source {
-            Source::V1Enrollment => documents,
-            // A v1 webhook's `pass` holds the project, the scopes, the SIRET and the team only.
-            Source::V1Webhook => under("/legal_basis") || personal_data_and_boxes,
-            Source::V2Demande | Source::V2Post | Source::V2Webhook => {
-                documents
-                    || personal_data_and_boxes
-                    || (self.source == Source::V2Demande
-                        && under("/contacts/applicant/job_title")
-                        && issue.code == Code::Required)
-            }
-        }
-    }
-
-    /// Whether everything DataPass carries is valid: the report has no error except about what
-    /// DataPass does not carry.
-    #[must_use]
-    pub fn carried_fields_are_valid(&self) -> bool {
-        // The reading's warnings are never errors: the draft's own report suffices.
-        self.draft
-            .report()
-            .errors()
-            .iter()
-            .all(|issue| self.is_not_carried(issue))
+        self
     }
 }
 
-/// Reads a DataPass document: `source`, or the one its shape says (`{"demande": …}` is a `POST`
-/// body, `{"event"…}` or `{"test": true…}` a v2 webhook, `{"data": {"pass": …}}` a v1 webhook,
-/// `target_api` or `team_members` a v1 enrollment, `id` and `state` a v2 demande).
+impl Serialize for Imported {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            source: Source,
+            request: Option<&'a RequestDraft>,
+            report: &'a ValidationReport,
+            to_complete: &'a [Issue],
+            datapass: &'a Facts,
+        }
+        Out {
+            source: self.source,
+            request: self.request.as_ref(),
+            report: &self.report,
+            to_complete: &self.to_complete,
+            datapass: &self.facts,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// How DataPass treats the request of a document.
+#[derive(Clone, Copy)]
+enum Carried<'a> {
+    /// DataPass emitted it: its truth, never an error.
+    Emitted,
+    /// A `POST` body: DataPass creates a draft from it, refusing the SIRET or the applicant's
+    /// email its validators refuse, and the values of the steps up to `current_build_step`.
+    Post(Option<&'a str>),
+    /// A `PATCH` body: only what it carries (the paths it gives), refused as in a `POST` for the
+    /// steps it validates.
+    Patch(Option<&'a str>, &'a [String]),
+}
+
+/// Whether an issue says that a value is absent, rather than what is wrong with one.
+fn is_missing(issue: &Issue) -> bool {
+    matches!(
+        issue.code,
+        Code::Required
+            | Code::ScopesEmpty
+            | Code::LegalBasisReferenceMissing
+            | Code::TermsNotAccepted
+            | Code::DpoNotInformed
+    )
+}
+
+/// The steps of DataPass's wizard for this form, in order, with the crate's paths each
+/// validates (`steps` in `etalab/data_pass:config/authorization_request_forms/others.yml`).
+const STEPS: [(&str, &[&str]); 4] = [
+    ("basic_infos", &["/project"]),
+    ("legal", &["/legal_basis"]),
+    ("scopes", &["/scopes"]),
+    (
+        "contacts",
+        &[
+            "/contacts/data_controller",
+            "/contacts/data_protection_officer",
+            "/contacts/technical_contact",
+        ],
+    ),
+];
+
+/// Whether `path` is at or under `prefix`.
+fn under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Whether DataPass refuses a body whose value at `path` has an issue of its own rules.
+fn refused_by_datapass(issue: &Issue, carried: Carried<'_>) -> bool {
+    let step = match carried {
+        Carried::Emitted => return false,
+        Carried::Post(step) => {
+            // Creating the demande creates its organisation and applicant first.
+            if issue.path == "/organization/siret" || issue.path == "/contacts/applicant/email" {
+                return issue.origin == Origin::DataPass;
+            }
+            step
+        }
+        Carried::Patch(step, given) => {
+            // A `PATCH` merges into the demande: what it leaves out may be there, what it blanks
+            // is gone.
+            if is_missing(issue) && !given.contains(&issue.path) {
+                return false;
+            }
+            step
+        }
+    };
+    let Some(last) = step.and_then(|step| STEPS.iter().position(|(name, _)| *name == step)) else {
+        return false;
+    };
+    issue.origin == Origin::DataPass
+        && STEPS[..=last]
+            .iter()
+            .any(|(_, paths)| paths.iter().any(|p| under(&issue.path, p)))
+}
+
+/// The import of a document that holds a request.
+fn with_request(
+    source: Source,
+    request: RequestDraft,
+    reading: ValidationReport,
+    facts: Facts,
+    carried: Carried<'_>,
+) -> Imported {
+    let validation = request.report();
+    let mut report = reading.clone();
+    let mut to_complete = Vec::new();
+    for issue in validation.errors() {
+        if refused_by_datapass(issue, carried) {
+            report.push_error(issue.clone());
+        } else if is_missing(issue) {
+            // A `PATCH` carries only what changes: what it leaves out is not missing, what it
+            // blanks is.
+            let absent = match carried {
+                Carried::Patch(_, given) => given.contains(&issue.path),
+                Carried::Emitted | Carried::Post(_) => true,
+            };
+            if absent {
+                to_complete.push(issue.clone());
+            }
+        } else {
+            report.push_warning(issue.clone());
+        }
+    }
+    for warning in validation.warnings() {
+        report.push_warning(warning.clone());
+    }
+    Imported {
+        source,
+        request: Some(request),
+        reading,
+        report,
+        to_complete,
+        facts,
+    }
+}
+
+/// The import of a document that holds no request.
+fn without_request(source: Source, report: ValidationReport, facts: Facts) -> Imported {
+    Imported {
+        source,
+        request: None,
+        reading: report.clone(),
+        report,
+        to_complete: Vec::new(),
+        facts,
+    }
+}
+
+/// A report of warnings.
+fn warnings(issues: &[Issue]) -> ValidationReport {
+    let mut report = ValidationReport::new();
+    for issue in issues {
+        report.push_warning(issue.clone());
+    }
+    report
+}
+
+/// Reads a DataPass document: `source`, or the one its shape says — an array is the list of
+/// `GET /demandes` (its elements have `id` and `state`; `[]` too) or the history of
+/// `GET /demandes/{id}/events` (`name`, no `state`); `{"errors": …}` an error body;
+/// `{"demande": …}` a `POST` body (with `form_uid`, `type`, `organization` or `applicant`) or
+/// a `PATCH` body; `{"event"…}` or `{"test"…}` a v2 webhook; `{"data": {"pass": …}}` a v1
+/// webhook; `target_api` or `team_members` a v1 enrollment; `request_id` with a habilitation
+/// state a habilitation; `id` and `state` a v2 demande.
+///
+/// Nothing DataPass emits gives an error: see [`Imported`].
 ///
 /// ```
-/// use datapass_psc::datapass::{Source, import};
+/// use datapass_psc::datapass::{Import, Source, import};
 /// let body = std::fs::read("tests/fixtures/datapass/get-demande-60501-scopes-array.json")?;
-/// let imported = import(&body, None)?;
+/// let Import::One(imported) = import(&body, None)? else { unreachable!() };
 /// assert_eq!(imported.source(), Source::V2Demande);
-/// assert!(imported.carried_fields_are_valid());
+/// assert!(imported.report().is_valid());
+/// assert_eq!(imported.facts().request_number.unwrap().to_string(), "D60501");
+/// assert!(imported.to_complete().iter().any(|i| i.path == "/personal_data/recipients"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Errors
 /// A report with one issue: `datapass.unknown_document` when the shape is none of these, or
-/// what the document's reader refuses.
-pub fn import(bytes: &[u8], source: Option<Source>) -> Result<Imported, ValidationReport> {
+/// what the document's reader refuses (`json.*`, `datapass.invalid`, `datapass.other_form`).
+pub fn import(bytes: &[u8], source: Option<Source>) -> Result<Import, ValidationReport> {
     import_with(bytes, source, &ReadOptions::default())
 }
 
@@ -195,218 +448,176 @@ pub fn import_with(
     bytes: &[u8],
     source: Option<Source>,
     options: &ReadOptions,
-) -> Result<Imported, ValidationReport> {
+) -> Result<Import, ValidationReport> {
     let source = match source {
         Some(source) => source,
         None => detect(bytes, options)?,
     };
-    Ok(match source {
+    Ok(Import::One(match source {
         Source::V2Demande => {
             let demande = Demande::from_json_slice_with(bytes, options)?;
-            from_demande(source, &demande, None)
+            from_demande(source, &demande, demande.warnings(), None)
+        }
+        Source::V2Demandes => {
+            return Ok(Import::List(
+                DemandeList::from_json_slice_with(bytes, options)?
+                    .demandes()
+                    .iter()
+                    .map(|demande| {
+                        from_demande(Source::V2Demande, demande, demande.warnings(), None)
+                    })
+                    .collect(),
+            ));
+        }
+        Source::V2Events => {
+            let list = EventList::from_json_slice_with(bytes, options)?;
+            let facts = Facts {
+                events: Some(
+                    list.events()
+                        .iter()
+                        .map(|e| FactEvent {
+                            name: e.name.clone(),
+                            created_at: e.created_at,
+                        })
+                        .collect(),
+                ),
+                ..Facts::default()
+            };
+            without_request(source, ValidationReport::new(), facts)
+        }
+        Source::V2Habilitation => {
+            let habilitation = DetailedHabilitation::from_json_slice_with(bytes, options)?;
+            let facts = Facts {
+                request_number: Some(habilitation.request_number()),
+                habilitations: Some(vec![FactHabilitation {
+                    number: habilitation.number(),
+                    state: habilitation.state(),
+                    created_at: habilitation.created_at(),
+                }]),
+                ..Facts::default()
+            };
+            with_request(
+                source,
+                habilitation.to_draft(),
+                warnings(habilitation.warnings()),
+                facts,
+                Carried::Emitted,
+            )
         }
         Source::V2Webhook => match Webhook::from_json_slice_with(bytes, options)? {
             Webhook::Event(event) => {
-                let mut imported = from_demande(source, event.demande(), Some(event.event()));
-                imported.warnings = event.warnings().to_vec();
+                let mut imported = from_demande(
+                    source,
+                    event.demande(),
+                    event.warnings(),
+                    Some(event.event()),
+                );
+                imported.facts.fired_at = Some(event.fired_at());
                 imported
             }
-            Webhook::Ping { .. } => {
-                return Err(ValidationReport::single(unknown_document(
-                    "Ce webhook DataPass est un test (ping) : il ne porte aucune demande",
-                    "This DataPass webhook is a test ping: it carries no demande",
-                )));
-            }
+            Webhook::Ping { timestamp } => without_request(
+                source,
+                ValidationReport::new(),
+                Facts {
+                    ping: true,
+                    timestamp,
+                    ..Facts::default()
+                },
+            ),
         },
         Source::V2Post => {
             let body = NewDemande::from_json_slice_with(bytes, options)?;
-            Imported {
-                source,
-                draft: body.to_draft(),
-                facts: None,
-                warnings: body.warnings().to_vec(),
+            let mut reading = warnings(body.warnings());
+            for refusal in body.refusals() {
+                reading.push_error(refusal.clone());
             }
+            let facts = Facts {
+                current_build_step: body.build_step().map(str::to_owned),
+                ..Facts::default()
+            };
+            with_request(
+                source,
+                body.to_draft(),
+                reading,
+                facts,
+                Carried::Post(body.build_step()),
+            )
         }
+        Source::V2Patch => {
+            let body = DataPatch::from_json_slice_with(bytes, options)?;
+            let mut reading = warnings(body.warnings());
+            for refusal in body.refusals() {
+                reading.push_error(refusal.clone());
+            }
+            let facts = Facts {
+                current_build_step: body.build_step().map(str::to_owned),
+                ..Facts::default()
+            };
+            with_request(
+                source,
+                body.to_draft(),
+                reading,
+                facts,
+                Carried::Patch(body.build_step(), body.given()),
+            )
+        }
+        Source::V2Errors => without_request(
+            source,
+            ApiErrors::from_json_slice_with(bytes, options)?.into_report(),
+            Facts::default(),
+        ),
         Source::V1Enrollment | Source::V1Webhook => {
             let enrollment = if source == Source::V1Enrollment {
                 Enrollment::from_json_slice_with(bytes, options)?
             } else {
                 Enrollment::from_webhook_json_slice_with(bytes, options)?
             };
-            Imported {
+            let facts = Facts {
+                request_number: Some(enrollment.number()),
+                state: Some(enrollment.state()),
+                reopening: Some(enrollment.is_reopening()),
+                ..Facts::default()
+            };
+            with_request(
                 source,
-                draft: enrollment.to_draft(),
-                facts: Some(Facts {
-                    request_number: enrollment.number(),
-                    state: enrollment.state(),
-                    reopening: false,
-                    habilitations: Vec::new(),
-                    event: None,
-                }),
-                warnings: enrollment.warnings().to_vec(),
-            }
+                enrollment.to_draft(),
+                warnings(enrollment.warnings()),
+                facts,
+                Carried::Emitted,
+            )
         }
-    })
+    }))
 }
 
-fn from_demande(source: Source, demande: &Demande, event: Option<&str>) -> Imported {
-    Imported {
-        source,
-        draft: demande.to_draft(),
-        facts: Some(Facts {
-            request_number: demande.number(),
-            state: demande.state(),
-            reopening: demande.is_reopening(),
-            habilitations: demande
+fn from_demande(
+    source: Source,
+    demande: &Demande,
+    reading: &[Issue],
+    event: Option<&str>,
+) -> Imported {
+    let facts = Facts {
+        request_number: Some(demande.number()),
+        state: Some(demande.state()),
+        reopening: Some(demande.is_reopening()),
+        habilitations: Some(
+            demande
                 .habilitations()
                 .iter()
                 .map(|h| FactHabilitation {
                     number: h.number,
                     state: h.state,
-                    revoked: h.revoked,
                     created_at: h.created_at,
                 })
                 .collect(),
-            event: event.map(str::to_owned),
-        }),
-        warnings: demande.warnings().to_vec(),
-    }
-}
-
-fn unknown_document(fr: &str, en: &str) -> Issue {
-    Issue::new(Code::DataPassUnknownDocument, "", fr, en, Params::new())
-}
-
-/// The top-level keys of a document, and those of its `data` object.
-#[derive(Default)]
-struct Shape {
-    keys: Vec<String>,
-    data_keys: Vec<String>,
-}
-
-impl Shape {
-    fn has(&self, key: &str) -> bool {
-        self.keys.iter().any(|k| k == key)
-    }
-}
-
-/// Recognises a document by its keys.
-fn detect(bytes: &[u8], options: &ReadOptions) -> Result<Source, ValidationReport> {
-    let shape = json::read::<Shape>(bytes, options)
-        .map_err(ValidationReport::single)?
-        .value;
-    let data_has = |key: &str| shape.data_keys.iter().any(|k| k == key);
-    Ok(if shape.has("demande") {
-        Source::V2Post
-    } else if shape.has("data") && data_has("pass") {
-        Source::V1Webhook
-    } else if shape.has("event") || shape.has("test") {
-        Source::V2Webhook
-    } else if shape.has("target_api") || shape.has("team_members") {
-        Source::V1Enrollment
-    } else if shape.has("id") && shape.has("state") {
-        Source::V2Demande
-    } else {
-        return Err(ValidationReport::single(unknown_document(
-            "Ce document JSON n'est aucun des documents DataPass que la crate lit (demande v2, \
-             corps de POST, webhook v2, demande v1, webhook v1)",
-            "This JSON document is none of the DataPass documents the crate reads (v2 demande, \
-             POST body, v2 webhook, v1 enrollment, v1 webhook)",
-        )));
-    })
-}
-
-impl<'de> Deserialize<'de> for Shape {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ShapeVisitor;
-        impl<'de> Visitor<'de> for ShapeVisitor {
-            type Value = Shape;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
-                let mut shape = Shape::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    if key == "data" {
-                        shape.data_keys = map.next_value::<Keys>()?.0;
-                    } else {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                    shape.keys.push(key);
-                }
-                Ok(shape)
-            }
-        }
-        deserializer.deserialize_map(ShapeVisitor)
-    }
-}
-
-/// The keys of an object (nothing for another value).
-struct Keys(Vec<String>);
-
-impl<'de> Deserialize<'de> for Keys {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeysVisitor;
-        impl<'de> Visitor<'de> for KeysVisitor {
-            type Value = Keys;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
-                let mut keys = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    map.next_value::<IgnoredAny>()?;
-                    keys.push(key);
-                }
-                Ok(Keys(keys))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Keys, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Keys(Vec::new()))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Keys, E> {
-                Ok(Keys(Vec::new()))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Keys, E> {
-                Ok(Keys(Vec::new()))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Keys, E> {
-                Ok(Keys(Vec::new()))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Keys, E> {
-                Ok(Keys(Vec::new()))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Keys, E> {
-                Ok(Keys(Vec::new()))
-            }
-            fn visit_unit<E>(self) -> Result<Keys, E> {
-                Ok(Keys(Vec::new()))
-            }
-        }
-        deserializer.deserialize_any(KeysVisitor)
-    }
-}
-
-fn ignore_unknown(_: &[Segment<'_>]) -> UnknownKeys {
-    UnknownKeys::Ignore
-}
-
-static SHAPE_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
-    unknown_keys: ignore_unknown,
-};
-
-impl Document for Shape {
-    type Wire = Self;
-
-    const FORMAT: &'static Format = &SHAPE_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Self::deserialize(deserializer)
-    }
-
-    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
-        Ok(wire)
-    }
+        ),
+        event: event.map(str::to_owned),
+        ..Facts::default()
+    };
+    with_request(
+        source,
+        demande.to_draft(),
+        warnings(reading),
+        facts,
+        Carried::Emitted,
+    )
 }

@@ -1,6 +1,6 @@
 //! The flat `data` keys of a DataPass PSC demande, one row per key: the DataPass key and the
-//! field of the crate's request it carries. Reading, writing and the paths of DataPass's errors
-//! all go through this table.
+//! field of the crate's request it carries. Reading, writing, the keys DataPass's API permits and
+//! the paths of DataPass's errors all go through this table.
 
 use crate::request::draft::RequestDraft;
 use crate::request::{ContactDraft, ContactRole, ContactsDraft, LegalBasisDraft, ProjectDraft};
@@ -24,17 +24,23 @@ pub(crate) enum Target {
     LegalUrl,
     Scopes,
     Contact(ContactRole, Part),
-    /// `<role>_type`: `person` (the default) or `organization`; the crate models persons.
+    /// `<role>_type`: `person` (the default) or `organization`. DataPass's model has it, but
+    /// its API refuses the key for this form and its form never stores it; the crate models
+    /// persons and reads it only to warn.
     ContactType(ContactRole),
+    /// `current_build_step`: the wizard step an API call validates up to (`basic_infos`,
+    /// `legal`, `scopes`, `contacts`), never stored.
+    BuildStep,
 }
 
 use ContactRole::{DataController as Dc, DataProtectionOfficer as Dpo, TechnicalContact as Tc};
 use Part::{Email, FamilyName, GivenName, JobTitle, Phone};
 use Target::{Contact, ContactType};
 
-/// Every `data` key of DataPass's PSC form, in the order the crate writes them.
+/// Every `data` key of DataPass's PSC form, in the order the crate writes them (contacts' types
+/// and the build step are read, never written).
 #[rustfmt::skip]
-pub(crate) const KEYS: [(&str, Target); 23] = [
+pub(crate) const KEYS: [(&str, Target); 24] = [
     ("intitule",                                  Target::ProjectName),
     ("description",                               Target::Description),
     ("cadre_juridique_nature",                    Target::LegalNature),
@@ -58,7 +64,25 @@ pub(crate) const KEYS: [(&str, Target); 23] = [
     ("delegue_protection_donnees_email",          Contact(Dpo, Email)),
     ("delegue_protection_donnees_phone_number",   Contact(Dpo, Phone)),
     ("delegue_protection_donnees_type",           ContactType(Dpo)),
+    ("current_build_step",                        Target::BuildStep),
 ];
+
+/// The `data` keys DataPass's API permits for this form besides [`KEYS`]' fields: attachments
+/// of the legal text, and `modalities`, which passes the key check for every form although this
+/// one has no such field. The permitted keys are built by
+/// `etalab/data_pass:app/interactors/concerns/authorization_request_permitted_keys.rb` from the
+/// form's attributes, documents, scopes, build step, contacts (their five fields, not their
+/// type) and modalities; any other key is refused with « Clé invalide ».
+const ALSO_PERMITTED: [&str; 2] = ["cadre_juridique_document", "modalities"];
+
+/// Whether DataPass's API accepts `key` in the `data` of a `POST` or `PATCH` for this form.
+pub(crate) fn permitted(key: &str) -> bool {
+    match target(key) {
+        Some(Target::ContactType(_)) => false,
+        Some(_) => true,
+        None => ALSO_PERMITTED.contains(&key),
+    }
+}
 
 /// What the `data` key `key` carries, if DataPass's PSC form has it.
 pub(crate) fn target(key: &str) -> Option<Target> {
@@ -118,7 +142,7 @@ impl Target {
             Self::LegalUrl => "/legal_basis/url".to_owned(),
             Self::Scopes => "/scopes".to_owned(),
             Self::Contact(role, part) => format!("/contacts/{role}/{}", part.key()),
-            Self::ContactType(_) => return None,
+            Self::ContactType(_) | Self::BuildStep => return None,
         })
     }
 
@@ -139,7 +163,7 @@ impl Target {
                         .get_or_insert_with(ContactDraft::default),
                 ) = value;
             }
-            Self::Scopes | Self::ContactType(_) => {}
+            Self::Scopes | Self::ContactType(_) | Self::BuildStep => {}
         }
     }
 }

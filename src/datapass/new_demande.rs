@@ -5,14 +5,21 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::data::{Data, DataOut};
-use super::demande::{FORM_UID, check_form, data_key, not_person_warnings};
+use super::demande::{FORM_UID, TYPE, check_form};
+use super::keys::{Target, permitted};
+use super::placeholder::placeholder_warnings;
 use super::wire::{ApplicantWire, OrganizationWire};
+use crate::codes::Code;
+use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName, UnknownKeys};
 use crate::json::{Document, ReadOptions, Segment};
-use crate::report::Issue;
+use crate::report::{Issue, Pointer};
+
 use crate::request::authorization::AuthorizationRequest;
 use crate::request::draft::RequestDraft;
-use crate::request::{ContactRole, ContactsDraft, OrganizationDraft};
+use crate::request::{
+    ContactRole, ContactsDraft, OrganizationDraft, PSC_LEGAL_NATURE, PSC_LEGAL_URL,
+};
 
 /// The body of `POST /demandes`: creates a draft demande of the PSC form on DataPass.
 ///
@@ -46,14 +53,27 @@ use crate::request::{ContactRole, ContactsDraft, OrganizationDraft};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewDemande {
     content: RequestDraft,
-    warnings: Vec<Issue>,
+    read: BodyRead,
 }
 
 /// The body of `PATCH /demandes/{id}`: `{"demande": {"data": {…}}}`, the `data` keys of a
-/// request (DataPass refuses updates in validated, refused, revoked and archived).
+/// request (DataPass refuses updates in validated, refused, revoked and archived). Written from
+/// a valid request ([`NewDemande::patch`]) or read back ([`DataPatch::from_json_slice`]): a
+/// `PATCH` carries only what changes, so reading one reports only what it carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataPatch {
     content: RequestDraft,
+    read: BodyRead,
+}
+
+/// What reading a body found: DataPass's refusals of its keys, the warnings, the build step, and
+/// the crate's paths of the fields whose key the body holds (`null` or blank included).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct BodyRead {
+    refusals: Vec<Issue>,
+    warnings: Vec<Issue>,
+    build_step: Option<String>,
+    given: Vec<String>,
 }
 
 /// The paths of the crate's request that DataPass's PSC form does not carry and that this
@@ -81,12 +101,16 @@ impl NewDemande {
     pub fn from_request(request: &AuthorizationRequest) -> Self {
         Self {
             content: carried(request.to_draft()),
-            warnings: Vec::new(),
+            read: BodyRead::default(),
         }
     }
 
     crate::json::readers! {
-        /// Reads a `POST /demandes` body back.
+        /// Reads a `POST /demandes` body back, as DataPass would take it: a legal-basis key the
+        /// body leaves out gets the form's default (« Arrêté du 24 mars 2021 » and its
+        /// Légifrance URL, which DataPass fills before the body's data), with a `datapass.default`
+        /// warning; a `data` key DataPass's API does not permit for this form (a `<role>_type`,
+        /// an unknown key) is a refusal ([`NewDemande::refusals`]).
         ///
         /// # Errors
         /// A report with one issue: `json.*` for a structural problem, `datapass.invalid` for a
@@ -104,13 +128,70 @@ impl NewDemande {
     pub fn patch(&self) -> DataPatch {
         DataPatch {
             content: self.content.clone(),
+            read: BodyRead::default(),
         }
     }
 
-    /// The warnings of reading a body back (unknown `data` keys, contacts that are not persons).
+    /// The warnings of reading a body back: keys DataPass permits but this form has no field
+    /// for (`modalities`, attachments), the form's defaults DataPass fills, placeholders.
     #[must_use]
     pub fn warnings(&self) -> &[Issue] {
-        &self.warnings
+        &self.read.warnings
+    }
+
+    /// What DataPass's API would refuse in this body, as it answers it (« Clé invalide » for a
+    /// key it does not permit, « Formulaire introuvable » without `form_uid` nor `type`), with
+    /// origin `datapass`, at the path of the key in the body.
+    #[must_use]
+    pub fn refusals(&self) -> &[Issue] {
+        &self.read.refusals
+    }
+
+    /// The wizard step DataPass validates the body up to (`current_build_step`), if any.
+    #[must_use]
+    pub fn build_step(&self) -> Option<&str> {
+        self.read.build_step.as_deref()
+    }
+}
+
+impl DataPatch {
+    crate::json::readers! {
+        /// Reads a `PATCH /demandes/{id}` body: `{"demande": {"data": {…}}}`. A `data` key DataPass's
+        /// API does not permit for this form is a refusal ([`DataPatch::refusals`]).
+        ///
+        /// # Errors
+        /// A report with one issue: `json.*` for a structural problem, `datapass.invalid` for a
+        /// value that does not fit.
+    }
+
+    /// What the body carries, as a draft.
+    #[must_use]
+    pub fn to_draft(&self) -> RequestDraft {
+        self.content.clone()
+    }
+
+    /// The warnings of reading the body (as [`NewDemande::warnings`]).
+    #[must_use]
+    pub fn warnings(&self) -> &[Issue] {
+        &self.read.warnings
+    }
+
+    /// What DataPass's API would refuse in this body (as [`NewDemande::refusals`]).
+    #[must_use]
+    pub fn refusals(&self) -> &[Issue] {
+        &self.read.refusals
+    }
+
+    /// The wizard step DataPass validates the demande up to (`current_build_step`), if any.
+    #[must_use]
+    pub fn build_step(&self) -> Option<&str> {
+        self.read.build_step.as_deref()
+    }
+
+    /// The crate's paths of the fields the body gives, `null` or blank included: a `PATCH`
+    /// that blanks a field makes it absent on DataPass.
+    pub(crate) fn given(&self) -> &[String] {
+        &self.read.given
     }
 }
 
@@ -142,6 +223,9 @@ struct NewDemandeIn {
     /// `api-pro-sante-connect`.
     #[serde(default)]
     form_uid: Option<String>,
+    /// `AuthorizationRequest::APIProSanteConnect`, instead of `form_uid`.
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
     /// The organisation, by its SIRET.
     #[serde(default)]
     organization: Option<OrganizationWire>,
@@ -206,26 +290,93 @@ impl Serialize for DataPatch {
     }
 }
 
-fn new_demande_keys(path: &[Segment<'_>]) -> UnknownKeys {
-    match path.first() {
-        Some(Segment::Key(demande)) if demande == "demande" && data_key(path, 1) => {
-            UnknownKeys::Warn
-        }
-        _ => UnknownKeys::Ignore,
-    }
+/// The JSON of a `PATCH /demandes/{id}` body, as read.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(
+    rename = "DataPassDataPatch",
+    description = "The body of DataPass's PATCH /demandes/{id} for API Pro Santé Connect: the data that changes."
+)]
+pub(crate) struct DataPatchWire {
+    demande: DataPatchIn,
 }
 
-/// A `POST` body: a third party's format, at most 1 MiB by default.
-static NEW_DEMANDE_FORMAT: Format = Format {
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "DataPassDataPatchBody")]
+struct DataPatchIn {
+    /// The flat data.
+    #[serde(default)]
+    data: Data,
+}
+
+/// Unknown keys of a body: ignored by the reader, since the body's own reading says which ones
+/// DataPass refuses and which it permits without a field here.
+fn body_keys(_: &[Segment<'_>]) -> UnknownKeys {
+    UnknownKeys::Ignore
+}
+
+/// What reading a body's `data` finds: « Clé invalide » for each key DataPass's API refuses, a
+/// warning for each permitted key the form has no field for, and the placeholders.
+fn read_data(data: &Data) -> BodyRead {
+    let mut read = BodyRead {
+        build_step: data.build_step.clone(),
+        given: data.seen.iter().filter_map(|t| t.path()).collect(),
+        ..BodyRead::default()
+    };
+    let data_path = Pointer::root().key("demande").key("data");
+    for key in data
+        .type_keys
+        .iter()
+        .copied()
+        .chain(data.unmapped.iter().map(String::as_str))
+    {
+        if permitted(key) {
+            read.warnings.push(Issue::new(
+                Code::JsonUnknownField,
+                data_path.key(key).as_str(),
+                "DataPass accepte cette clé, mais le formulaire API Pro Santé Connect n'a pas ce \
+                 champ : la crate ne la lit pas",
+                "DataPass accepts this key, but the API Pro Santé Connect form has no such field: \
+                 the crate does not read it",
+                Params::new().with("key", key),
+            ));
+        } else {
+            read.refusals.push(key_refused(key));
+        }
+    }
+    read.warnings
+        .extend(placeholder_warnings(&data.placeholders));
+    read
+}
+
+/// DataPass's answer to a key its API does not permit for this form, as [`ApiErrors`] reads it
+/// from DataPass's error body: « Clé invalide », at the root, the key in `params`.
+///
+/// [`ApiErrors`]: super::ApiErrors
+fn key_refused(key: &str) -> Issue {
+    Issue::new(
+        Code::DataPassRefused,
+        "",
+        format!("La clé « {key} » n’existe pas pour ce type de demande."),
+        format!("DataPass refuses the key `{key}` for this form (« Clé invalide »)"),
+        Params::new()
+            .with("status", "422")
+            .with("title", "Clé invalide")
+            .with("pointer", format!("/data/{key}"))
+            .with("key", key),
+    )
+}
+
+/// A `POST` or `PATCH` body: a third party's format, at most 1 MiB by default.
+static BODY_FORMAT: Format = Format {
     name: FormatName::DataPass,
     max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
-    unknown_keys: new_demande_keys,
+    unknown_keys: body_keys,
 };
 
 impl Document for NewDemande {
     type Wire = NewDemandeWire;
 
-    const FORMAT: &'static Format = &NEW_DEMANDE_FORMAT;
+    const FORMAT: &'static Format = &BODY_FORMAT;
 
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NewDemandeWire, D::Error> {
         NewDemandeWire::deserialize(deserializer)
@@ -235,26 +386,77 @@ impl Document for NewDemande {
         let body = wire.demande;
         check_form(
             "/demande",
-            &[("form_uid", body.form_uid.as_deref(), FORM_UID)],
+            &[
+                ("form_uid", body.form_uid.as_deref(), FORM_UID),
+                ("type", body.kind.as_deref(), TYPE),
+            ],
         )?;
-        let warnings = not_person_warnings(&body.data, "/demande/data");
+        let mut read = read_data(&body.data);
+        if body.form_uid.is_none() && body.kind.is_none() {
+            read.refusals.insert(
+                0,
+                Issue::new(
+                    Code::DataPassRefused,
+                    "/demande",
+                    "Le formulaire demandé est introuvable.",
+                    "DataPass finds no form: the body names neither `form_uid` nor `type` \
+                     (« Formulaire introuvable »)",
+                    Params::new()
+                        .with("status", "422")
+                        .with("title", "Formulaire introuvable"),
+                ),
+            );
+        }
         let mut content = body.data.draft;
+        // DataPass fills the form's defaults first, then the body's data overrides them.
+        let seen = &body.data.seen;
+        for (target, value, pointer) in [
+            (Target::LegalNature, PSC_LEGAL_NATURE, "/legal_basis/nature"),
+            (Target::LegalUrl, PSC_LEGAL_URL, "/legal_basis/url"),
+        ] {
+            if !seen.contains(&target) {
+                target.set(&mut content, Some(value.to_owned()));
+                read.warnings.push(Issue::new(
+                    Code::DataPassDefault,
+                    pointer,
+                    "Le corps ne donne pas ce champ : DataPass le remplit avec la valeur par \
+                     défaut du formulaire API Pro Santé Connect",
+                    "The body does not give this field: DataPass fills it with the API Pro Santé \
+                     Connect form's default",
+                    Params::new().with("value", value),
+                ));
+            }
+        }
         if let Some(siret) = body.organization.and_then(|o| o.siret) {
             content.organization = Some(OrganizationDraft { siret: Some(siret) });
         }
         if let Some(applicant) = body.applicant {
+            let mut placeholders = Vec::new();
             *content
                 .contacts
                 .get_or_insert_with(ContactsDraft::default)
-                .slot(ContactRole::Applicant) = Some(applicant.into_contact());
+                .slot(ContactRole::Applicant) = Some(applicant.into_contact(&mut placeholders));
+            read.warnings.extend(placeholder_warnings(&placeholders));
         }
-        Ok(Self { content, warnings })
+        Ok(Self { content, read })
+    }
+}
+
+impl Document for DataPatch {
+    type Wire = DataPatchWire;
+
+    const FORMAT: &'static Format = &BODY_FORMAT;
+
+    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DataPatchWire, D::Error> {
+        DataPatchWire::deserialize(deserializer)
     }
 
-    /// The reader's warnings (unknown `data` keys) come first: they are found first.
-    fn with_warnings(mut self, mut warnings: Vec<Issue>) -> Self {
-        warnings.append(&mut self.warnings);
-        self.warnings = warnings;
-        self
+    fn finish(wire: DataPatchWire, _: &ReadOptions) -> Result<Self, Issue> {
+        let data = wire.demande.data;
+        let read = read_data(&data);
+        Ok(Self {
+            content: data.draft,
+            read,
+        })
     }
 }

@@ -26,7 +26,8 @@ use crate::request::{
 ///
 /// The mapping follows DataPass's own v1 → v2 migration, plus what v2 dropped and the crate
 /// keeps: `intitule`, `description` → the project; `fondement_juridique_title`, `_url` → the
-/// legal basis; `scopes` (an object of booleans) → the scopes answered `true`;
+/// legal basis; `scopes` (an object whose keys are the scopes asked, each `true`; a `false`
+/// is read as not asked) → the scopes;
 /// `data_recipients` → the recipients, `data_retention_period` → the retention,
 /// `data_retention_comment` → its justification; `team_members` of type `demandeur`,
 /// `responsable_traitement`, `delegue_protection_donnees`, `responsable_technique` → the four
@@ -54,6 +55,7 @@ use crate::request::{
 pub struct Enrollment {
     number: RequestNumber,
     state: RequestState,
+    reopening: bool,
     content: RequestDraft,
     events: Vec<DemandeEvent>,
     warnings: Vec<Issue>,
@@ -102,7 +104,13 @@ impl Enrollment {
         self.state
     }
 
-    /// The history, as v1 lists it.
+    /// Whether a validated enrollment is being changed (v1's `reopening`).
+    #[must_use]
+    pub fn is_reopening(&self) -> bool {
+        self.reopening
+    }
+
+    /// The history, as v1 lists it (v1 names the approval `validate`).
     #[must_use]
     pub fn events(&self) -> &[DemandeEvent] {
         &self.events
@@ -151,7 +159,7 @@ pub(crate) struct EnrollmentWire {
     data_retention_period: Option<i64>,
     #[serde(default)]
     data_retention_comment: Option<String>,
-    /// An object of booleans: `{"idnat": true, "donnees_sectorielles": false}`.
+    /// An object of the scopes asked: `{"idnat": true}` (v1 writes `true` values only).
     #[serde(default)]
     scopes: Option<BTreeMap<String, Option<bool>>>,
     #[serde(default)]
@@ -162,6 +170,9 @@ pub(crate) struct EnrollmentWire {
     dpo_is_informed: Option<bool>,
     #[serde(default)]
     events: Vec<V1EventWire>,
+    /// Whether a validated enrollment is being changed.
+    #[serde(default)]
+    reopening: Option<bool>,
 }
 
 /// A team member of a v1 enrollment.
@@ -281,6 +292,7 @@ impl EnrollmentWire {
         Ok(Enrollment {
             number: self.id.0,
             state: self.status,
+            reopening: self.reopening.unwrap_or(false),
             content,
             events: self
                 .events

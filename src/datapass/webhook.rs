@@ -148,8 +148,10 @@ fn decode_hex(digest: &str) -> Result<Vec<u8>, SignatureError> {
         .collect())
 }
 
-/// The events a DataPass webhook sends (`Webhook::VALID_EVENTS` and the notifier's API
-/// events).
+/// The events a DataPass webhook may carry: those a subscription can choose
+/// (`Webhook::VALID_EVENTS` in `etalab/data_pass:app/models/webhook.rb`), and `create_by_api`
+/// and `update_by_api`, which DataPass's notifier knows but a subscription cannot choose at the
+/// commit the crate follows (accepted without a warning, should DataPass send them).
 const WEBHOOK_EVENTS: [&str; 13] = [
     "create",
     "update",
@@ -269,10 +271,10 @@ pub(crate) struct WebhookWire {
     #[schemars(schema_with = "crate::lifecycle::optional_time_schema")]
     timestamp: Option<DateTime<Utc>>,
     /// The event (`approve`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     event: Option<String>,
     /// When the call was fired, Unix seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     fired_at: Option<i64>,
     /// `authorization_request/api_pro_sante_connect`.
     #[serde(default)]
@@ -281,8 +283,16 @@ pub(crate) struct WebhookWire {
     #[serde(default)]
     model_id: Option<Id<RequestNumber>>,
     /// The demande.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     data: Option<DemandeWire>,
+}
+
+/// `deserialize_with` for a member that may be absent but not `null`: `null` is read as the
+/// member's type, so that it is `json.invalid_type` at the member, as in every other reader.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
 }
 
 fn webhook_keys(path: &[Segment<'_>]) -> UnknownKeys {

@@ -8,7 +8,9 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::request::ContactDraft;
+use super::keys::{Part, Target};
+use super::placeholder::is_placeholder;
+use crate::request::{ContactDraft, ContactRole};
 
 /// A DataPass id (`60501`) read as a request or habilitation number: DataPass writes an
 /// integer; a string (`"60501"`, `"D60501"`) is accepted too.
@@ -75,15 +77,24 @@ pub(crate) struct ApplicantWire {
 }
 
 impl ApplicantWire {
-    /// The applicant as a contact of the crate's request.
-    pub(crate) fn into_contact(self) -> ContactDraft {
-        ContactDraft {
-            given_name: self.given_name,
-            family_name: self.family_name,
-            job_title: self.job_title,
-            email: self.email,
-            phone: self.phone_number,
+    /// The applicant as a contact of the crate's request; a placeholder (« Non renseigné ») is
+    /// read as absent and its field noted in `placeholders`.
+    pub(crate) fn into_contact(self, placeholders: &mut Vec<Target>) -> ContactDraft {
+        let mut contact = ContactDraft::default();
+        for (part, value) in [
+            (Part::GivenName, self.given_name),
+            (Part::FamilyName, self.family_name),
+            (Part::JobTitle, self.job_title),
+            (Part::Email, self.email),
+            (Part::Phone, self.phone_number),
+        ] {
+            if value.as_deref().is_some_and(is_placeholder) {
+                placeholders.push(Target::Contact(ContactRole::Applicant, part));
+            } else {
+                *part.slot(&mut contact) = value;
+            }
         }
+        contact
     }
 
     /// The applicant of the crate's request, as DataPass's `POST` body writes it.

@@ -13,6 +13,7 @@ mod siret;
 pub use digits::DigitsError;
 #[cfg(feature = "proptest")]
 pub(crate) use digits::luhn_check_digit;
+pub(crate) use digits::{luhn, scan_digits};
 pub use email::{Email, EmailError};
 pub use phone::{PhoneNumber, PhoneNumberError};
 pub(crate) use phone::{engine_loaded as phone_engine_loaded, fast_path as phone_fast_path};

@@ -1,21 +1,32 @@
-//! [`ReadOptions`]: the limits a reader applies to a document.
+//! [`ReadOptions`]: the limits a reader applies to a document, and the rule set a validation
+//! applies.
 
-/// Limits for reading a JSON document: its size, its nesting depth and, for event logs, how many
-/// events it may hold. Every reader of the crate takes them; [`ReadOptions::default`] gives
-/// each document kind its own size limit (1 MiB for a request or an eligibility document,
-/// 16 MiB for a stored record or an event log).
+use crate::rules::Rules;
+
+/// Limits for reading a JSON document — its size, its nesting depth and, for event logs, how
+/// many events it may hold — and the [`Rules`] a validation applies. Every reader of the crate
+/// takes them (readers ignore the rules); [`ReadOptions::default`] gives each document kind its
+/// own size limit (1 MiB for a request or an eligibility document, 16 MiB for a stored record or
+/// an event log) and the strict rules.
 ///
 /// ```
-/// use datapass_psc::{ReadOptions, RequestDraft};
-/// let strict = ReadOptions::default().with_max_bytes(10);
-/// let report = RequestDraft::from_json_slice_with(br#"{"scopes": ["idnat"]}"#, &strict).unwrap_err();
+/// use datapass_psc::{ReadOptions, RequestDraft, Rules};
+/// let small = ReadOptions::default().with_max_bytes(10);
+/// let report = RequestDraft::from_json_slice_with(br#"{"scopes": ["idnat"]}"#, &small).unwrap_err();
 /// assert_eq!(report.errors()[0].code, "json.too_large");
+///
+/// // DataPass's rules: the crate's stricter checks become warnings.
+/// let datapass = ReadOptions::default().with_rules(Rules::DataPass);
+/// let report = datapass_psc::validate_json_with(r#"{"scopes": ["idnat", "rpps"]}"#, &datapass);
+/// assert!(report.warnings().iter().any(|i| i.code == "scopes.unknown"));
+/// assert!(!report.errors().iter().any(|i| i.code == "scopes.unknown"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ReadOptions {
     bytes: Option<usize>,
     depth: usize,
     events: usize,
+    rules: Rules,
 }
 
 impl ReadOptions {
@@ -52,6 +63,19 @@ impl ReadOptions {
         self.events
     }
 
+    /// The rule set a validation applies.
+    #[must_use]
+    pub const fn rules(&self) -> Rules {
+        self.rules
+    }
+
+    /// These options with a rule set for validation.
+    #[must_use]
+    pub const fn with_rules(mut self, rules: Rules) -> Self {
+        self.rules = rules;
+        self
+    }
+
     /// These options with a size limit in bytes, for every document kind.
     #[must_use]
     pub const fn with_max_bytes(mut self, max_bytes: usize) -> Self {
@@ -84,6 +108,7 @@ impl Default for ReadOptions {
             bytes: None,
             depth: Self::DEFAULT_MAX_DEPTH,
             events: Self::DEFAULT_MAX_EVENTS,
+            rules: Rules::Strict,
         }
     }
 }

@@ -19,6 +19,7 @@ use crate::codes::Code;
 use crate::diagnostic::Params;
 use crate::json::{self, Document, ReadOptions, format::Format};
 use crate::report::{Issue, ValidationReport};
+use crate::rules::Rules;
 
 /// A complete, valid authorization request to API Pro Santé Connect.
 ///
@@ -166,9 +167,9 @@ impl AuthorizationRequest {
     pub fn from_stored(draft: &RequestDraft) -> Result<Self, ValidationReport> {
         let (request, report) = draft.check_with(Checker {
             trust_stored_phones: true,
-            ..Checker::default()
+            ..Checker::new(Rules::Strict)
         });
-        request.filter(|_| report.is_valid()).ok_or(report)
+        request.ok_or(report)
     }
 
     /// `deserialize_with` for a stored snapshot inside another document: read through the
@@ -235,35 +236,61 @@ impl RequestDraft {
 
     /// Checks every rule and returns the complete request, or a report of every problem at once.
     ///
-    /// The warnings of a valid request stay reachable through
-    /// [`AuthorizationRequest::warnings`]; [`RequestDraft::report`] gives errors and warnings
-    /// together.
+    /// The strict rules apply ([`Rules::Strict`]): the typed request exists only when every
+    /// rule holds, DataPass's, the Pro Santé Connect form's and the crate's own. The warnings of
+    /// a valid request stay reachable through [`AuthorizationRequest::warnings`];
+    /// [`RequestDraft::report`] gives errors and warnings together.
     ///
     /// # Errors
     /// A [`ValidationReport`] with one issue per failing value: `{}` gives one `required` per
     /// missing leaf, plus `scopes.empty`, `legal_basis.reference_missing`, `terms.not_accepted`
     /// and `dpo.not_informed`.
     pub fn validate(&self) -> Result<AuthorizationRequest, ValidationReport> {
-        let (request, report) = self.check();
+        let (request, report) = self.check(Rules::Strict);
         request.ok_or(report)
     }
 
-    /// The full report (errors and warnings) of this draft.
+    /// The full report (errors and warnings) of this draft under the strict rules.
     #[must_use]
     pub fn report(&self) -> ValidationReport {
-        self.check().1
+        self.check(Rules::Strict).1
     }
 
-    /// Validates once and returns both the complete request (`Some` exactly when the report has
-    /// no error) and the full report, warnings included.
+    /// The full report of this draft under the rule set of `options`
+    /// ([`ReadOptions::with_rules`]): under [`Rules::DataPass`], the issues whose origin is the
+    /// Pro Santé Connect form or the crate's strict checks are warnings, with the same code,
+    /// path and messages, and the report is valid when DataPass would accept the request at
+    /// submission (apart from what cannot be checked offline: whether an email address is
+    /// deliverable, the attached PDFs themselves, the SIRET in the Sirene register).
+    ///
+    /// ```
+    /// use datapass_psc::{ReadOptions, RequestDraft, Rules};
+    /// let mut draft = RequestDraft::from_json(&std::fs::read_to_string("examples/requests/hospiconnect.json")?)?;
+    /// // A phone as DataPass stores it, extension included: DataPass checks its presence only.
+    /// draft.contacts.as_mut().unwrap().data_protection_officer.as_mut().unwrap().phone =
+    ///     Some("04 72 61 77 77 poste 4521".into());
+    /// assert!(!draft.report().is_valid());
+    /// let report = draft.report_with(&ReadOptions::default().with_rules(Rules::DataPass));
+    /// assert!(report.is_valid());
+    /// let warning = &report.warnings()[0];
+    /// assert_eq!((warning.code.as_str(), warning.origin.as_str()), ("phone.extension", "strict"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn report_with(&self, options: &ReadOptions) -> ValidationReport {
+        self.check(options.rules()).1
+    }
+
+    /// Validates once under the strict rules and returns both the complete request (`Some`
+    /// exactly when the report has no error) and the full report, warnings included.
     #[must_use]
     pub fn validate_and_report(&self) -> (Option<AuthorizationRequest>, ValidationReport) {
-        self.check()
+        self.check(Rules::Strict)
     }
 
-    fn check(&self) -> (Option<AuthorizationRequest>, ValidationReport) {
-        let (request, report) = self.check_with(Checker::default());
-        (request.filter(|_| report.is_valid()), report)
+    /// The report under `rules`, and the request when the strict rules find no error.
+    fn check(&self, rules: Rules) -> (Option<AuthorizationRequest>, ValidationReport) {
+        self.check_with(Checker::new(rules))
     }
 
     /// Runs every section's rules in the field order of the wire format.
@@ -288,12 +315,14 @@ impl RequestDraft {
                 dpo_informed: dpo?,
             })
         })();
-        (request, c.report)
+        (request.filter(|_| c.is_clean_since(0)), c.report)
     }
 }
 
-/// Parses `text` and validates it: the report of [`RequestDraft::from_json`] for a structural
-/// problem, otherwise the full report of [`RequestDraft::report`].
+/// Parses JSON text and validates it under the strict rules: the report of
+/// [`RequestDraft::from_json`] for a structural problem, otherwise the full report of
+/// [`RequestDraft::report`]. For bytes, [`RequestDraft::from_json_slice`] then
+/// [`RequestDraft::report`].
 ///
 /// ```
 /// let report = datapass_psc::validate_json("{}");
@@ -302,8 +331,15 @@ impl RequestDraft {
 /// ```
 #[must_use]
 pub fn validate_json(text: &str) -> ValidationReport {
-    match RequestDraft::from_json(text) {
-        Ok(draft) => draft.report(),
+    validate_json_with(text, &ReadOptions::default())
+}
+
+/// Parses JSON text with the limits of `options` and validates it under its rule set
+/// ([`RequestDraft::report_with`]).
+#[must_use]
+pub fn validate_json_with(text: &str, options: &ReadOptions) -> ValidationReport {
+    match RequestDraft::from_json_slice_with(text.as_bytes(), options) {
+        Ok(draft) => draft.report_with(options),
         Err(report) => report,
     }
 }

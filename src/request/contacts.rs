@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::check::{Checker, Subject};
+use super::check::{Checker, DataPassCheck, Subject};
 use super::draft::{ContactDraft, ContactsDraft};
 use crate::identifiers::{Email, PhoneNumber};
 use crate::report::Path;
@@ -123,26 +123,37 @@ fn check_contact(
     let contacts = Path::ROOT.key("contacts");
     let base = contacts.key(role.as_str());
     let (of_fr, who_en) = (role.of_fr(), role.label_en());
+    // DataPass checks the applicant's email only (its `User`); the other contacts' five fields
+    // are its form's, the applicant's names, job title and phone the Pro Santé Connect form's.
+    let text = if role == ContactRole::Applicant {
+        DataPassCheck::None
+    } else {
+        DataPassCheck::Text
+    };
     let subject = |fr: &'static str, en: &'static str| Subject::joined([fr, of_fr], [who_en, en]);
     let given_name = c.parse::<PersonName>(
         draft.and_then(|d| d.given_name.as_deref()),
         &base.key("given_name"),
         subject("le prénom ", "'s given name"),
+        text,
     );
     let family_name = c.parse::<PersonName>(
         draft.and_then(|d| d.family_name.as_deref()),
         &base.key("family_name"),
         subject("le nom de famille ", "'s family name"),
+        text,
     );
     let job_title = c.parse::<JobTitle>(
         draft.and_then(|d| d.job_title.as_deref()),
         &base.key("job_title"),
         subject("la fonction ", "'s job title"),
+        text,
     );
     let email = c.parse::<Email>(
         draft.and_then(|d| d.email.as_deref()),
         &base.key("email"),
         subject("l'adresse e-mail ", "'s email address"),
+        DataPassCheck::Email,
     );
     let raw_phone = draft.and_then(|d| d.phone.as_deref());
     let stored = if c.trust_stored_phones {
@@ -155,6 +166,7 @@ fn check_contact(
             raw_phone,
             &base.key("phone"),
             subject("le numéro de téléphone ", "'s phone number"),
+            text,
         )
     });
     Some(Contact {

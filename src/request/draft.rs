@@ -2,11 +2,8 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use validator::Validate;
 
 use super::contacts::ContactRole;
-use super::document::MAX_DOCUMENTS;
-use super::personal_data::MAX_RECIPIENTS;
 use crate::report::ValidationReport;
 
 /// A request as a form or an API sends it: every field optional, every value raw.
@@ -61,10 +58,6 @@ pub struct RequestDraft {
     pub dpo_informed: Option<bool>,
 }
 
-// `validator` takes its bounds as `u64` paths.
-const DOCUMENTS_MAX: u64 = MAX_DOCUMENTS as u64;
-const RECIPIENTS_MAX: u64 = MAX_RECIPIENTS as u64;
-
 impl RequestDraft {
     /// Reads a draft from JSON text. A leading byte-order mark is accepted.
     ///
@@ -111,7 +104,7 @@ pub struct ProjectDraft {
 }
 
 /// The legal basis: its nature, and a URL or documents.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema, Validate)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LegalBasisDraft {
     /// « Précisez la nature et les références du texte vous autorisant à traiter les données ».
@@ -122,7 +115,6 @@ pub struct LegalBasisDraft {
     pub url: Option<String>,
     /// The attached documents (PDF, under 10 MiB each, 6 at most).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = DOCUMENTS_MAX))]
     pub documents: Option<Vec<DocumentDraft>>,
 }
 
@@ -142,12 +134,11 @@ pub struct DocumentDraft {
 }
 
 /// The processing of personal data: recipients and retention.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema, Validate)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonalDataDraft {
     /// « Destinataires des données »: 1 to 20 entries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = RECIPIENTS_MAX))]
     pub recipients: Option<Vec<String>>,
     /// « Durée de conservation » in months; any integer loads, 0–1200 is valid.
     #[serde(default, skip_serializing_if = "Option::is_none")]

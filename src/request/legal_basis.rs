@@ -6,15 +6,15 @@ use std::str::FromStr;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
-use validator::Validate;
 
-use super::check::{Checker, Subject};
+use super::check::{Checker, DataPassCheck, Subject};
 use super::document::{Document, DocumentError, MAX_DOCUMENTS, check_document};
 use super::draft::LegalBasisDraft;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::newtype::string_newtype;
 use crate::report::{Issue, Path};
+use crate::rules::datapass::blank;
 use crate::text::{LegalNature, TRIM, is_bidi_control};
 
 /// The nature of the usual legal basis of Pro Santé Connect.
@@ -216,9 +216,11 @@ pub(crate) fn check_legal_basis(
             "la nature du cadre juridique",
             "the nature of the legal basis",
         ),
+        DataPassCheck::Text,
     );
     let url_raw = draft.and_then(|d| d.url.as_deref());
-    let url_given = url_raw.is_some_and(|u| !u.trim().is_empty());
+    // An invalid URL still counts as given; one DataPass sees as blank (HTML only) does not.
+    let url_given = url_raw.is_some_and(|u| !blank(u));
     let url = c
         .parse_optional::<LegalBasisUrl>(
             url_raw,
@@ -227,17 +229,20 @@ pub(crate) fn check_legal_basis(
                 "le lien vers le texte relatif au cadre juridique",
                 "the link to the legal text",
             ),
+            DataPassCheck::Url,
         )
         .ok();
     let raw_documents = draft
         .and_then(|d| d.documents.as_deref())
         .unwrap_or_default();
     let before = c.error_count();
-    if let Some(draft) = draft {
-        c.validator_issues(draft.validate(), &base, |field, found| match field {
-            "documents" => Some(DocumentError::TooMany { found }),
-            _ => None,
-        });
+    if raw_documents.len() > MAX_DOCUMENTS {
+        c.error_at(
+            &base.key("documents"),
+            &DocumentError::TooMany {
+                found: raw_documents.len(),
+            },
+        );
     }
     let mut documents = Vec::with_capacity(raw_documents.len());
     for (i, doc) in raw_documents.iter().enumerate() {

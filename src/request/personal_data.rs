@@ -2,9 +2,8 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use validator::Validate;
 
-use super::check::{Checker, Subject};
+use super::check::{Checker, DataPassCheck, Subject};
 use super::draft::PersonalDataDraft;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
@@ -117,17 +116,15 @@ pub(crate) fn check_personal_data(
             &recipients_path,
             Subject::new("les destinataires des données", "the data recipients"),
         );
-    } else if let Some(Err(errors)) = draft.map(Validate::validate) {
-        c.validator_issues(Err(errors), &base, |field, found| match field {
-            "recipients" => Some(TooManyRecipients { found }),
-            _ => None,
-        });
+    } else if raw.len() > MAX_RECIPIENTS {
+        c.error_at(&recipients_path, &TooManyRecipients { found: raw.len() });
     } else {
         for (i, value) in raw.iter().enumerate() {
             if let Some(r) = c.parse::<Recipient>(
                 Some(value),
                 &recipients_path.index(i),
                 Subject::new("ce destinataire", "this recipient"),
+                DataPassCheck::None,
             ) {
                 recipients.push(r);
             }
@@ -181,6 +178,7 @@ pub(crate) fn check_personal_data(
                 raw_justification,
                 &justification_path,
                 justification_subject,
+                DataPassCheck::None,
             )
             .map(Some)
         }
@@ -189,6 +187,7 @@ pub(crate) fn check_personal_data(
             raw_justification,
             &justification_path,
             justification_subject,
+            DataPassCheck::None,
         )
         .ok()
     };

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::check::{Checker, Subject};
+use super::check::{Checker, DataPassCheck, Subject};
 use super::draft::{OrganizationDraft, ProjectDraft};
 use crate::identifiers::Siret;
 use crate::report::Path;
@@ -39,7 +39,12 @@ pub(crate) fn check_organization(
         "le numéro SIRET de l'organisation",
         "the organisation's SIRET number",
     );
-    let siret = c.parse::<Siret>(draft.and_then(|d| d.siret.as_deref()), &path, subject)?;
+    let siret = c.parse::<Siret>(
+        draft.and_then(|d| d.siret.as_deref()),
+        &path,
+        subject,
+        DataPassCheck::Siret,
+    )?;
     Some(Organization { siret })
 }
 
@@ -49,11 +54,13 @@ pub(crate) fn check_project(draft: Option<&ProjectDraft>, c: &mut Checker) -> Op
         draft.and_then(|d| d.name.as_deref()),
         &base.key("name"),
         Subject::new("le nom du projet", "the project name"),
+        DataPassCheck::Text,
     );
     let description = c.parse::<Description>(
         draft.and_then(|d| d.description.as_deref()),
         &base.key("description"),
         Subject::new("la description du projet", "the project description"),
+        DataPassCheck::Text,
     );
     Some(Project {
         name: name?,

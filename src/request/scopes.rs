@@ -9,6 +9,7 @@ use super::check::Checker;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::report::{Issue, Path};
+use crate::rules::datapass::blank;
 use crate::vocabulary::{UnknownWord, vocabulary};
 
 vocabulary! {
@@ -104,7 +105,8 @@ impl Scopes {
 pub(crate) fn check_scopes(draft: Option<&[String]>, c: &mut Checker) -> Option<Scopes> {
     let path = Path::ROOT.key("scopes");
     let raw = draft.unwrap_or_default();
-    if raw.is_empty() {
+    // DataPass drops blank entries before it checks that one scope is left.
+    if raw.iter().all(|scope| blank(scope)) {
         c.error(Issue::new(
             Code::ScopesEmpty,
             path.to_pointer().as_str(),

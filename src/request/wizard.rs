@@ -7,6 +7,7 @@ use super::legal_basis::check_legal_basis;
 use super::personal_data::check_personal_data;
 use super::project::check_project;
 use super::scopes::check_scopes;
+use crate::json::ReadOptions;
 use crate::report::ValidationReport;
 use crate::vocabulary::vocabulary;
 
@@ -47,7 +48,14 @@ impl RequestDraft {
     /// ```
     #[must_use]
     pub fn validate_step(&self, step: WizardStep) -> ValidationReport {
-        let mut c = Checker::default();
+        self.validate_step_with(step, &ReadOptions::default())
+    }
+
+    /// Validates one wizard step under the rule set of `options` (see
+    /// [`RequestDraft::report_with`]).
+    #[must_use]
+    pub fn validate_step_with(&self, step: WizardStep, options: &ReadOptions) -> ValidationReport {
+        let mut c = Checker::new(options.rules());
         match step {
             WizardStep::BasicInfos => {
                 check_project(self.project.as_ref(), &mut c);
@@ -72,7 +80,7 @@ impl RequestDraft {
                     &mut c,
                 );
             }
-            WizardStep::Finish => return self.report(),
+            WizardStep::Finish => return self.report_with(options),
         }
         c.report
     }

@@ -234,13 +234,19 @@ fn produce(code: Code) -> Option<Issue> {
                 other => panic!("not an event: {other:?}"),
             }
         }
-        C::DataPassRefused => {
-            let body = serde_json::to_vec(&datapass_fixture("api-error-422.json")).unwrap();
-            datapass::ApiErrors::from_json_slice(&body)
-                .unwrap()
-                .issues()[0]
-                .clone()
-        }
+        C::DataPassRefused => api_error("emitted/error-422-etat-non-modifiable.json"),
+        C::DataPassBadRequest => api_error("emitted/error-400-parametre-manquant.json"),
+        C::DataPassUnauthorized => api_error("emitted/error-401-jeton-expire.json"),
+        C::DataPassForbidden => api_error("emitted/error-403-non-autorise.json"),
+        C::DataPassNotFound => api_error("emitted/error-404-non-trouve.json"),
+        C::DataPassPlaceholder => imported_warning(
+            "emitted/get-demande-48213-migrated-placeholders.json",
+            C::DataPassPlaceholder,
+        ),
+        C::DataPassDefault => imported_warning(
+            "emitted/post-demande-accepted-no-legal-basis.json",
+            C::DataPassDefault,
+        ),
         C::WebhookSignatureMissing => signature(""),
         C::WebhookSignatureAlgorithm => signature("sha1=00"),
         C::WebhookSignatureHex => signature("sha256=zz"),
@@ -256,6 +262,28 @@ fn datapass_fixture(name: &str) -> Value {
         env!("CARGO_MANIFEST_DIR")
     );
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// The first issue of a DataPass error body.
+fn api_error(name: &str) -> Issue {
+    let body = serde_json::to_vec(&datapass_fixture(name)).unwrap();
+    datapass::ApiErrors::from_json_slice(&body)
+        .unwrap()
+        .issues()[0]
+        .clone()
+}
+
+/// The first warning with `code` of an imported DataPass document.
+fn imported_warning(name: &str, code: Code) -> Issue {
+    let body = serde_json::to_vec(&datapass_fixture(name)).unwrap();
+    let import = datapass::import(&body, None).unwrap();
+    import.items()[0]
+        .report()
+        .warnings()
+        .iter()
+        .find(|w| w.code == code)
+        .cloned()
+        .unwrap()
 }
 
 /// The refusal of a DataPass demande edited as JSON.

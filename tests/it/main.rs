@@ -7,6 +7,7 @@ mod support;
 
 mod codes;
 mod datapass;
+mod datapass_emitted;
 mod eligibility;
 mod email;
 mod examples;
@@ -27,6 +28,7 @@ mod proptest_request;
 mod request_json;
 mod request_validation;
 mod retention;
+mod rule_origins;
 mod schemas;
 mod serde_schema;
 mod siret;

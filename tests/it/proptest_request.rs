@@ -39,8 +39,12 @@ proptest! {
         let mut doc = serde_json::to_value(&draft).unwrap();
         mutation.apply(&mut doc);
         let report = datapass_psc::validate_json(&doc.to_string());
-        let got: Vec<(&str, &str)> = report.errors().iter().map(|i| (i.code.as_str(), i.path.as_str())).collect();
-        prop_assert_eq!(got, vec![(mutation.code, mutation.path)]);
+        let got: Vec<(&str, &str, &str)> = report
+            .errors()
+            .iter()
+            .map(|i| (i.code.as_str(), i.path.as_str(), i.origin.as_str()))
+            .collect();
+        prop_assert_eq!(got, vec![(mutation.code, mutation.path, mutation.origin)]);
     }
 }
 

@@ -21,6 +21,13 @@ fn each_single_field_mutation_gives_one_error_at_its_path() {
         let report = mutated(|doc| mutation.apply(doc));
         assert_single_error(&report, mutation.code, mutation.path);
         let issue = &report.errors()[0];
+        assert_eq!(
+            issue.origin.as_str(),
+            mutation.origin,
+            "{} at {}",
+            mutation.code,
+            mutation.path
+        );
         assert!(!issue.message_fr.is_empty() && !issue.message_en.is_empty());
         assert!(
             issue
@@ -72,8 +79,8 @@ fn legal_basis_needs_a_url_or_a_document() {
 #[test]
 fn urls_are_kept_exactly_as_given() {
     for url in [
-        "HTTPS://www.Legifrance.gouv.fr/loda/id/JORFTEXT000043290292?x=1#a",
-        "http://localhost:8080/texte",
+        "https://www.Legifrance.gouv.fr/loda/id/JORFTEXT000043290292?x=1#a",
+        "http://exemple.fr/texte%20officiel",
     ] {
         let mut doc = sample();
         set(&mut doc, "/legal_basis/url", json!(format!("  {url} ")));
@@ -82,6 +89,41 @@ fn urls_are_kept_exactly_as_given() {
             .validate()
             .unwrap();
         assert_eq!(request.legal_basis().url().unwrap().as_str(), url);
+    }
+}
+
+#[test]
+fn urls_datapass_refuses_are_datapass_errors_under_both_rule_sets() {
+    use datapass_psc::{Origin, ReadOptions, Rules};
+    let datapass = ReadOptions::default().with_rules(Rules::DataPass);
+    for (url, origin) in [
+        // The crate accepts these; DataPass's pattern does not.
+        ("HTTPS://www.legifrance.gouv.fr/loda", Origin::DataPass),
+        ("http://localhost:8080/texte", Origin::DataPass),
+        ("https://127.0.0.1/texte", Origin::DataPass),
+        ("https://www.legifrance.gouv.fr?id=1", Origin::DataPass),
+        // DataPass accepts a URL without scheme; the crate does not.
+        (
+            "legifrance.gouv.fr/jorf/id/JORFTEXT000043290292",
+            Origin::Strict,
+        ),
+        // Both refuse it: the one issue is DataPass's.
+        ("ftp://legifrance.gouv.fr/texte", Origin::DataPass),
+    ] {
+        let draft = RequestDraft::from_json(
+            &{
+                let mut doc = sample();
+                set(&mut doc, "/legal_basis/url", json!(url));
+                doc
+            }
+            .to_string(),
+        )
+        .unwrap();
+        let strict = draft.report();
+        assert_single_error(&strict, "legal_basis.url_invalid", "/legal_basis/url");
+        assert_eq!(strict.errors()[0].origin, origin, "{url}");
+        let relaxed = draft.report_with(&datapass);
+        assert_eq!(relaxed.is_valid(), origin == Origin::Strict, "{url}");
     }
 }
 

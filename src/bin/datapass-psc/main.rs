@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use datapass_psc::datapass::{self, NewDemande, Source, Webhook};
 use datapass_psc::eligibility::{EligibilityAnswers, RequesterKind, RequesterKindError};
 use datapass_psc::lifecycle::EventLog;
-use datapass_psc::{Issue, ReadOptions, RequestDraft, ValidationReport};
+use datapass_psc::{Issue, ReadOptions, RequestDraft, Rules, ValidationReport};
 use serde::Serialize;
 
 /// Check DataPass authorization requests to API Pro Santé Connect.
@@ -36,6 +36,10 @@ enum Command {
     Validate {
         /// The request, as JSON; `-` reads standard input.
         file: PathBuf,
+        /// The rule set: `strict` (every rule of the crate, DataPass's included) or `datapass`
+        /// (only DataPass's rules are errors; the others are printed as warnings).
+        #[arg(long, value_parser = parse_rules, default_value = "strict")]
+        rules: Rules,
         #[command(flatten)]
         output: Output,
     },
@@ -63,14 +67,20 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Import a DataPass document: a v2 demande (`GET /demandes/{id}`), a v2 `POST` body, a v2
-    /// webhook body, a v1 enrollment or a v1 webhook body (recognised, or given by --from).
+    /// Import a DataPass document: a demande, a list of demandes, a history, a habilitation, a
+    /// `POST` or `PATCH` body, a webhook body or its ping, an API error body (v2), an enrollment
+    /// or a webhook body (v1); recognised, or given by --from. Exits 0 for everything DataPass
+    /// emits, 1 for an error body or a body DataPass would refuse.
     Import {
         /// The DataPass JSON; `-` reads standard input.
         file: PathBuf,
         /// The kind of document, instead of recognising it.
         #[arg(long, value_parser = parse_source)]
         from: Option<Source>,
+        /// Also validate the imported request with these rules, missing values included, and
+        /// exit 1 when it fails (for pipelines that need a complete request).
+        #[arg(long, value_parser = parse_rules)]
+        check: Option<Rules>,
         #[command(flatten)]
         output: Output,
     },
@@ -226,19 +236,22 @@ fn print_json(value: &impl serde::Serialize) -> Result<(), Stop> {
     emit(&text)
 }
 
-fn validate(file: &Path, output: &Output, limits: Limits) -> Result<ExitCode, Stop> {
+fn validate(file: &Path, rules: Rules, output: &Output, limits: Limits) -> Result<ExitCode, Stop> {
     let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
-    let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES);
+    let options = limits
+        .options(ReadOptions::DEFAULT_MAX_BYTES)
+        .with_rules(rules);
     let (report, request) = match RequestDraft::from_json_slice_with(&bytes, &options) {
-        Ok(draft) => {
+        Ok(draft) if rules == Rules::Strict => {
             let (request, report) = draft.validate_and_report();
             (report, request)
         }
+        Ok(draft) => (draft.report_with(&options), draft.validate().ok()),
         Err(report) => (report, None),
     };
     match output.format {
         Format::Json => print_json(&report)?,
-        Format::Text => emit(&text::report(&report, request.as_ref(), output.lang))?,
+        Format::Text => emit(&text::report(&report, request.as_ref(), rules, output.lang))?,
     }
     Ok(exit_for(&report))
 }
@@ -315,15 +328,6 @@ struct Failure<T: Serialize> {
     error: T,
 }
 
-/// The JSON output of `import`, in this order.
-#[derive(Serialize)]
-struct ImportOutput<'a> {
-    source: Source,
-    request: &'a RequestDraft,
-    report: &'a ValidationReport,
-    datapass: Option<&'a datapass::Facts>,
-}
-
 /// The JSON output of `webhook verify`: whether the signature is valid, then the refusal, or
 /// what the webhook says, or why its body cannot be read.
 #[derive(Serialize)]
@@ -337,6 +341,13 @@ struct Verified<'a> {
     report: Option<ValidationReport>,
 }
 
+/// A rule set as the command line writes it: `strict` or `datapass`.
+fn parse_rules(value: &str) -> Result<Rules, String> {
+    value
+        .parse()
+        .map_err(|e: datapass_psc::UnknownWord| e.to_string())
+}
+
 /// A DataPass document kind as the command line writes it: `v2-demande` or `v2_demande`.
 fn parse_source(value: &str) -> Result<Source, String> {
     value
@@ -348,24 +359,30 @@ fn parse_source(value: &str) -> Result<Source, String> {
 fn import(
     file: &Path,
     from: Option<Source>,
+    check: Option<Rules>,
     output: &Output,
     limits: Limits,
 ) -> Result<ExitCode, Stop> {
     let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
     let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES);
     match datapass::import_with(&bytes, from, &options) {
-        Ok(imported) => {
-            let report = imported.report();
+        Ok(import) => {
+            let import = match check {
+                Some(rules) => import.check(rules),
+                None => import,
+            };
             match output.format {
-                Format::Json => print_json(&ImportOutput {
-                    source: imported.source(),
-                    request: imported.draft(),
-                    report: &report,
-                    datapass: imported.facts(),
-                })?,
-                Format::Text => emit(&text::imported(&imported, &report, output.lang))?,
+                Format::Json => print_json(&import)?,
+                Format::Text => {
+                    for imported in import.items() {
+                        emit(&text::imported(imported, check, output.lang))?;
+                    }
+                    if import.items().is_empty() {
+                        emit(&text::empty_list(output.lang))?;
+                    }
+                }
             }
-            Ok(if imported.carried_fields_are_valid() {
+            Ok(if import.is_valid() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
@@ -374,7 +391,7 @@ fn import(
         Err(report) => {
             match output.format {
                 Format::Json => print_json(&report)?,
-                Format::Text => emit(&text::report(&report, None, output.lang))?,
+                Format::Text => emit(&text::report(&report, None, Rules::Strict, output.lang))?,
             }
             Ok(ExitCode::from(1))
         }
@@ -389,7 +406,7 @@ fn export(file: &Path, patch: bool, lang: Lang, limits: Limits) -> Result<ExitCo
         Err(report) => (None, report),
     };
     let Some(request) = request else {
-        emit(&text::report(&report, None, lang))?;
+        emit(&text::report(&report, None, Rules::Strict, lang))?;
         return Ok(ExitCode::from(1));
     };
     let body = NewDemande::from_request(&request);
@@ -453,7 +470,7 @@ fn verify_webhook(
                     webhook: None,
                     report: Some(report),
                 })?,
-                Format::Text => emit(&text::report(&report, None, output.lang))?,
+                Format::Text => emit(&text::report(&report, None, Rules::Strict, output.lang))?,
             }
             Ok(ExitCode::from(1))
         }
@@ -483,7 +500,11 @@ fn main() -> ExitCode {
         max_bytes: cli.max_bytes,
     };
     let result = match &cli.command {
-        Command::Validate { file, output } => validate(file, output, limits),
+        Command::Validate {
+            file,
+            rules,
+            output,
+        } => validate(file, *rules, output, limits),
         Command::Eligibility {
             requester,
             french,
@@ -500,7 +521,12 @@ fn main() -> ExitCode {
             output,
         ),
         Command::Lifecycle { file, output } => lifecycle(file, output, limits),
-        Command::Import { file, from, output } => import(file, *from, output, limits),
+        Command::Import {
+            file,
+            from,
+            check,
+            output,
+        } => import(file, *from, *check, output, limits),
         Command::Export { file, patch, lang } => export(file, *patch, *lang, limits),
         Command::Webhook {
             command:

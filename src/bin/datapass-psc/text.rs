@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use datapass_psc::datapass::{Imported, SignatureError, Webhook};
 use datapass_psc::eligibility::EligibilityDecision;
 use datapass_psc::lifecycle::{RecordSummary, ReplayError};
-use datapass_psc::{AuthorizationRequest, Diagnostic, Issue, ValidationReport};
+use datapass_psc::{AuthorizationRequest, Diagnostic, Issue, Rules, ValidationReport};
 
 use crate::Lang;
 
@@ -43,13 +43,25 @@ pub(crate) fn escape(text: &str) -> String {
 pub(crate) fn report(
     report: &ValidationReport,
     request: Option<&AuthorizationRequest>,
+    rules: Rules,
     lang: Lang,
 ) -> String {
     let mut out = String::new();
     let fr = lang == Lang::Fr;
     // French typography puts a space before a colon.
     let colon = if fr { " :" } else { ":" };
-    if let Some(request) = request {
+    if request.is_none() && report.is_valid() {
+        // Valid under DataPass's rules, not under the strict ones.
+        let _ = writeln!(
+            out,
+            "{}",
+            if fr {
+                "✔ Demande valide pour DataPass (règles de DataPass)"
+            } else {
+                "✔ Valid request for DataPass (DataPass's rules)"
+            }
+        );
+    } else if let Some(request) = request {
         let _ = writeln!(
             out,
             "{}",
@@ -90,29 +102,38 @@ pub(crate) fn report(
                 (false, false) => "error",
             }
         );
-        for issue in report.errors() {
-            let _ = writeln!(
-                out,
-                "  ✘ {} [{}]\n    {}",
-                field(issue),
-                issue.code,
-                message(issue, lang)
-            );
-        }
+        list(&mut out, "✘", report.errors(), rules, lang);
     }
     if !report.warnings().is_empty() {
         let _ = writeln!(out, "{}", if fr { "Avertissements :" } else { "Warnings:" });
-        for issue in report.warnings() {
-            let _ = writeln!(
-                out,
-                "  ⚠ {} [{}]\n    {}",
-                field(issue),
-                issue.code,
-                message(issue, lang)
-            );
-        }
+        list(&mut out, "⚠", report.warnings(), rules, lang);
     }
     out
+}
+
+/// Issues as text, one per two lines: the path and code (and, under DataPass's rules, whose rule
+/// it is), then the message.
+fn list(out: &mut String, mark: &str, issues: &[Issue], rules: Rules, lang: Lang) {
+    for issue in issues {
+        let origin = if rules == Rules::DataPass {
+            format!(
+                " ({})",
+                match lang {
+                    Lang::Fr => issue.origin.label_fr(),
+                    Lang::En => issue.origin.label_en(),
+                }
+            )
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  {mark} {} [{}]{origin}\n    {}",
+            field(issue),
+            issue.code,
+            message(issue, lang)
+        );
+    }
 }
 
 /// The eligibility decision as text.
@@ -262,9 +283,10 @@ pub(crate) fn unreadable_log(issue: &Issue, lang: Lang) -> String {
     )
 }
 
-/// An imported DataPass document as text: DataPass's facts, then what DataPass does not carry
-/// (to complete), what is wrong in what it carries, and the warnings.
-pub(crate) fn imported(imported: &Imported, report: &ValidationReport, lang: Lang) -> String {
+/// An imported DataPass document as text: DataPass's facts, then what DataPass refuses (an
+/// error body, a body it would refuse) or what a `--check` finds, what is absent, and the
+/// warnings with whose rule each is.
+pub(crate) fn imported(imported: &Imported, check: Option<Rules>, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
     let colon = if fr { " :" } else { ":" };
     let mut out = String::new();
@@ -274,100 +296,140 @@ pub(crate) fn imported(imported: &Imported, report: &ValidationReport, lang: Lan
         imported.source().as_str().replace('_', " ")
     };
     let _ = writeln!(out, "Import DataPass{colon} {source}");
-    if let Some(facts) = imported.facts() {
-        let state = if fr {
-            facts.state.label_fr()
-        } else {
-            facts.state.as_str()
-        };
-        let reopening = match (facts.reopening, fr) {
-            (true, true) => " (mise à jour en cours)",
-            (true, false) => " (being reopened)",
-            (false, _) => "",
-        };
+    let facts = imported.facts();
+    if let Some(number) = facts.request_number {
+        let state = facts
+            .state
+            .map(|state| {
+                let label = if fr { state.label_fr() } else { state.as_str() };
+                let reopening = match (facts.reopening, fr) {
+                    (Some(true), true) => " (mise à jour en cours)",
+                    (Some(true), false) => " (being reopened)",
+                    _ => "",
+                };
+                format!("{colon} {label}{reopening}")
+            })
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{} {}{colon} {state}{reopening}",
-            if fr { "Demande" } else { "Request" },
-            facts.request_number
+            "{} {number}{state}",
+            if fr { "Demande" } else { "Request" }
         );
         let _ = writeln!(
             out,
-            "{}{colon} {}",
+            "{}{colon} {number}",
             if fr {
                 "Numéro à communiquer à Pro Santé Connect"
             } else {
                 "Number to give Pro Santé Connect"
             },
-            facts.request_number
         );
-        if let Some(event) = &facts.event {
-            let _ = writeln!(
-                out,
-                "{}{colon} {}",
-                if fr { "Événement" } else { "Event" },
-                escape(event)
-            );
-        }
-        if !facts.habilitations.is_empty() {
-            let _ = writeln!(out, "Habilitations{colon}");
-            for h in &facts.habilitations {
-                let state = if fr {
-                    h.state.label_fr()
-                } else {
-                    h.state.as_str()
-                };
-                let date = h
-                    .created_at
-                    .map(|d| format!(" — {}", d.format("%d/%m/%Y %H:%M UTC")))
-                    .unwrap_or_default();
-                let _ = writeln!(out, "  {} — {state}{date}", h.number);
-            }
-        }
     }
-    let (missing, wrong): (Vec<&Issue>, Vec<&Issue>) = report
-        .errors()
-        .iter()
-        .partition(|issue| imported.is_not_carried(issue));
-    let mut list = |title: &str, mark: &str, issues: &[&Issue]| {
-        if !issues.is_empty() {
-            let _ = writeln!(out, "{title}");
-            for issue in issues {
-                let _ = writeln!(
-                    out,
-                    "  {mark} {} [{}]\n    {}",
-                    field(issue),
-                    issue.code,
-                    message(issue, lang)
-                );
-            }
-        }
-    };
-    if fr {
-        list("✘ Erreurs dans ce que DataPass transmet :", "✘", &wrong);
-        list("À compléter (DataPass ne le transmet pas) :", "…", &missing);
-    } else {
-        list("✘ Errors in what DataPass carries:", "✘", &wrong);
-        list("To complete (DataPass does not carry it):", "…", &missing);
+    if let Some(event) = &facts.event {
+        let _ = writeln!(
+            out,
+            "{}{colon} {}",
+            if fr { "Événement" } else { "Event" },
+            escape(event)
+        );
     }
-    let warnings: Vec<&Issue> = report.warnings().iter().collect();
-    list(
-        if fr { "Avertissements :" } else { "Warnings:" },
-        "⚠",
-        &warnings,
-    );
-    if wrong.is_empty() {
+    if facts.ping {
         let _ = writeln!(
             out,
             "{}",
             if fr {
-                "✔ Ce que DataPass transmet est valide"
+                "Appel de test (ping) : répondre 200 sans le traiter"
             } else {
-                "✔ What DataPass carries is valid"
+                "Test call (ping): answer 200 without processing it"
+            }
+        );
+    }
+    if let Some(step) = &facts.current_build_step {
+        let _ = writeln!(
+            out,
+            "{}{colon} {}",
+            if fr {
+                "Étape à valider (current_build_step)"
+            } else {
+                "Step to validate (current_build_step)"
+            },
+            escape(step)
+        );
+    }
+    if let Some(habilitations) = facts.habilitations.as_ref().filter(|h| !h.is_empty()) {
+        let _ = writeln!(out, "Habilitations{colon}");
+        for h in habilitations {
+            let state = if fr {
+                h.state.label_fr()
+            } else {
+                h.state.as_str()
+            };
+            let _ = writeln!(out, "  {} — {state}{}", h.number, date(h.created_at));
+        }
+    }
+    if let Some(events) = &facts.events {
+        let _ = writeln!(out, "{}", if fr { "Historique :" } else { "History:" });
+        for event in events {
+            let _ = writeln!(out, "  {}{}", escape(&event.name), date(event.created_at));
+        }
+    }
+    let report = imported.report();
+    let rules = check.unwrap_or(Rules::DataPass);
+    if !report.errors().is_empty() {
+        let title = match (check, fr) {
+            (Some(_), true) => format!("✘ Erreurs ({}) :", rules.label_fr()),
+            (Some(_), false) => format!("✘ Errors ({} rules):", rules.as_str()),
+            (None, true) => "✘ Refusé par DataPass :".to_owned(),
+            (None, false) => "✘ Refused by DataPass:".to_owned(),
+        };
+        let _ = writeln!(out, "{title}");
+        list(&mut out, "✘", report.errors(), rules, lang);
+    }
+    if !imported.to_complete().is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            if fr {
+                "À compléter (absent de ce que DataPass transmet) :"
+            } else {
+                "To complete (absent from what DataPass carries):"
+            }
+        );
+        list(&mut out, "…", imported.to_complete(), rules, lang);
+    }
+    if !report.warnings().is_empty() {
+        let _ = writeln!(out, "{}", if fr { "Avertissements :" } else { "Warnings:" });
+        list(&mut out, "⚠", report.warnings(), rules, lang);
+    }
+    if report.is_valid() {
+        let _ = writeln!(
+            out,
+            "{}",
+            match (check, fr) {
+                (Some(rules), true) =>
+                    format!("✔ Demande complète et valide ({})", rules.label_fr()),
+                (Some(rules), false) =>
+                    format!("✔ Complete and valid request ({} rules)", rules.as_str()),
+                (None, true) => "✔ Aucune erreur : c'est ce que DataPass transmet".to_owned(),
+                (None, false) => "✔ No error: this is what DataPass sends".to_owned(),
             }
         );
     }
     out
+}
+
+/// The text of an empty list of demandes.
+pub(crate) fn empty_list(lang: Lang) -> String {
+    match lang {
+        Lang::Fr => "Import DataPass : liste de demandes DataPass v2\nAucune demande\n".to_owned(),
+        Lang::En => "Import DataPass: v2 demandes\nNo demande\n".to_owned(),
+    }
+}
+
+/// ` — 30/04/2024 12:20 UTC`, or nothing.
+fn date(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    at.map(|d| format!(" — {}", d.format("%d/%m/%Y %H:%M UTC")))
+        .unwrap_or_default()
 }
 
 /// The paths a `POST` leaves out, for stderr.
