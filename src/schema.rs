@@ -4,7 +4,9 @@
 //! (human-typed phones and SIRETs with spaces validate), but they cannot check everything the
 //! crate checks (Luhn keys, phone metadata, cross-field rules); their descriptions say so and
 //! state the canonical form the crate writes back. The committed copies live in `schemas/` at
-//! the repository root and are kept in sync by a test.
+//! the repository root and are kept in sync by a test. They compile in Ajv 8's strict mode (no
+//! unknown `format`, a `type` beside every type-specific keyword, no union type but a nullable
+//! one), and json-schema-to-typescript types the request without `unknown`.
 //!
 //! ```
 //! let schemas = datapass_psc::schema::all();
@@ -13,7 +15,7 @@
 //! assert_eq!(request["$schema"], "https://json-schema.org/draft/2020-12/schema");
 //! ```
 
-use schemars::{JsonSchema, generate::SchemaSettings};
+use schemars::{JsonSchema, Schema, generate::SchemaSettings};
 use serde_json::Value;
 
 use crate::datapass::wires::{
@@ -111,4 +113,25 @@ pub fn to_file_contents(schema: &Value) -> String {
     let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// A field transform for unsigned integers (`#[schemars(transform = crate::schema::unsigned)]`):
+/// drops the `uint8`…`uint64` formats schemars gives them, which no JavaScript validator knows
+/// (Ajv refuses to compile a schema with an unknown `format`), and keeps what they meant as
+/// numbers: `minimum` 0 and, unless the field has its own, the type's `maximum`.
+pub(crate) fn unsigned(schema: &mut Schema) {
+    let max = match schema.get("format").and_then(Value::as_str) {
+        Some("uint8") => u64::from(u8::MAX),
+        Some("uint16") => u64::from(u16::MAX),
+        Some("uint32") => u64::from(u32::MAX),
+        Some("uint64" | "uint") => u64::MAX,
+        _ => return,
+    };
+    schema.remove("format");
+    if schema.get("minimum").is_none() {
+        schema.insert("minimum".to_owned(), 0.into());
+    }
+    if schema.get("maximum").is_none() {
+        schema.insert("maximum".to_owned(), max.into());
+    }
 }

@@ -187,8 +187,11 @@ impl JsonSchema for Data {
                 Target::Scopes => serde_json::json!({
                     "description": "The scopes (idnat, donnees_sectorielles): an array, or the \
                                     array encoded as a string as DataPass's REST API sends it.",
-                    "type": ["array", "string", "null"],
-                    "items": {"type": "string"},
+                    "anyOf": [
+                        {"type": "array", "items": {"type": "string"}},
+                        {"type": "string"},
+                        {"type": "null"},
+                    ],
                 }),
                 _ => serde_json::json!({"type": ["string", "null"]}),
             };

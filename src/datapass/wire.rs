@@ -52,7 +52,7 @@ impl<T> JsonSchema for Id<T> {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "type": ["integer", "string"],
+            "anyOf": [{"type": "integer"}, {"type": "string"}],
             "description": "A DataPass id (60501); a string with or without its D or H prefix is \
                             accepted too.",
         })

@@ -28,6 +28,7 @@ pub struct Document {
     media_type: String,
     /// Between 1 and 10,485,759 bytes.
     #[schemars(range(min = 1, max = MAX_DOCUMENT_BYTES))]
+    #[schemars(transform = crate::schema::unsigned)]
     size_bytes: u64,
 }
 

@@ -130,6 +130,7 @@ pub struct DocumentDraft {
     pub media_type: Option<String>,
     /// The size in bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = crate::schema::unsigned)]
     pub size_bytes: Option<u64>,
 }
 

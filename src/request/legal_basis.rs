@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
+use serde_json::{Value, json};
 
 use super::check::{Checker, DataPassCheck, Subject};
 use super::document::{Document, DocumentError, MAX_DOCUMENTS, check_document};
@@ -37,10 +38,7 @@ pub const MAX_URL_CHARS: usize = 2000;
 #[schemars(
     description = "The legal basis (cadre juridique): the nature of the text, and a URL or at least one document."
 )]
-#[schemars(extend("anyOf" = [
-    {"required": ["url"], "properties": {"url": {"type": "string", "pattern": "\\S"}}},
-    {"required": ["documents"], "properties": {"documents": {"minItems": 1}}}
-]))]
+#[schemars(transform = url_or_documents)]
 pub struct LegalBasis {
     /// The nature and references of the text.
     nature: LegalNature,
@@ -92,6 +90,48 @@ impl LegalBasis {
     pub fn documents(&self) -> &[Document] {
         &self.documents
     }
+}
+
+/// The schema's « a URL or at least one document » as two complete shapes, one with the URL, one
+/// with documents: every key is typed in each, so strict validators (Ajv) compile it and
+/// TypeScript generators give a union of two interfaces, with no index signature.
+fn url_or_documents(schema: &mut Schema) {
+    let Some(Value::Object(properties)) = schema.remove("properties") else {
+        return;
+    };
+    schema.remove("required");
+    schema.remove("additionalProperties");
+    let shape = |title: &str, key: &str, property: Value| {
+        let mut properties = properties.clone();
+        properties.insert(key.to_owned(), property);
+        json!({
+            "title": title,
+            "type": "object",
+            "properties": properties,
+            "required": ["nature", key],
+            "additionalProperties": false,
+        })
+    };
+    // The URL without its `null` branch; the documents with at least one.
+    let given = &properties["url"];
+    let mut url = given["anyOf"]
+        .as_array()
+        .and_then(|branches| branches.iter().find(|b| b["type"] != "null"))
+        .cloned()
+        .unwrap_or_else(|| given.clone());
+    url["description"] = given["description"].clone();
+    let mut documents = properties["documents"].clone();
+    documents["minItems"] = json!(1);
+    if let Some(object) = documents.as_object_mut() {
+        object.remove("default");
+    }
+    schema.insert(
+        "anyOf".to_owned(),
+        json!([
+            shape("LegalBasisWithUrl", "url", url),
+            shape("LegalBasisWithDocuments", "documents", documents),
+        ]),
+    );
 }
 
 /// The URL of a legal text: absolute `http` or `https` with a host, at most 2,000 characters,

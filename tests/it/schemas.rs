@@ -320,3 +320,100 @@ fn the_datapass_fixtures_validate_against_their_schemas() {
         serde_json::to_value(datapass_psc::datapass::NewDemande::from_request(&request)).unwrap();
     assert!(validator("datapass-new-demande.schema.json").is_valid(&body));
 }
+
+/// The formats ajv-formats 3 gives Ajv 8: any other `format` makes Ajv refuse to compile.
+const AJV_FORMATS: &str = "date time date-time iso-time iso-date-time duration uri uri-reference \
+    uri-template url email hostname ipv4 ipv6 regex uuid json-pointer json-pointer-uri-fragment \
+    relative-json-pointer byte int32 int64 float double password binary";
+
+/// The keywords that apply to one JSON type only, by that type.
+const TYPE_SPECIFIC: &[(&str, &str)] = &[
+    (
+        "array",
+        "items prefixItems minItems maxItems uniqueItems contains minContains maxContains \
+         unevaluatedItems",
+    ),
+    (
+        "object",
+        "properties required additionalProperties patternProperties propertyNames \
+         minProperties maxProperties dependentRequired dependentSchemas unevaluatedProperties",
+    ),
+    ("string", "minLength maxLength pattern"),
+    (
+        "number",
+        "minimum maximum exclusiveMinimum exclusiveMaximum multipleOf",
+    ),
+];
+
+/// The problems strict JavaScript validators find in `schema` (at `at`) and its subschemas.
+fn strict_problems(schema: &Value, at: &str, found: &mut Vec<String>) {
+    let Some(object) = schema.as_object() else {
+        return;
+    };
+    let types: Vec<&str> = match object.get("type") {
+        Some(Value::String(one)) => vec![one.as_str()],
+        Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    if types.iter().filter(|t| **t != "null").count() > 1 {
+        found.push(format!("{at}: union type {types:?} (write anyOf branches)"));
+    }
+    if let Some(format) = object.get("format").and_then(Value::as_str)
+        && !AJV_FORMATS.split_whitespace().any(|known| known == format)
+    {
+        found.push(format!("{at}: format {format:?} unknown to ajv-formats"));
+    }
+    for (json_type, keywords) in TYPE_SPECIFIC {
+        let declared =
+            types.contains(json_type) || (*json_type == "number" && types.contains(&"integer"));
+        for keyword in keywords
+            .split_whitespace()
+            .filter(|k| object.contains_key(*k))
+        {
+            if !declared {
+                found.push(format!("{at}: {keyword} without \"type\": \"{json_type}\""));
+            }
+        }
+    }
+    for (keyword, value) in object {
+        let here = format!("{at}/{keyword}");
+        match keyword.as_str() {
+            "$defs" | "properties" | "patternProperties" | "dependentSchemas" => {
+                for (name, sub) in value.as_object().into_iter().flatten() {
+                    strict_problems(sub, &format!("{here}/{name}"), found);
+                }
+            }
+            "anyOf" | "allOf" | "oneOf" | "prefixItems" => {
+                for (i, sub) in value.as_array().into_iter().flatten().enumerate() {
+                    strict_problems(sub, &format!("{here}/{i}"), found);
+                }
+            }
+            "items"
+            | "additionalProperties"
+            | "not"
+            | "if"
+            | "then"
+            | "else"
+            | "contains"
+            | "propertyNames"
+            | "unevaluatedItems"
+            | "unevaluatedProperties" => {
+                strict_problems(value, &here, found);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What Ajv 8's strict mode needs, checked here so that `cargo test` finds it before the
+/// JavaScript clients do (`tests/clients/js/` compiles the files with Ajv itself): every `format`
+/// known to ajv-formats (`uint64` is not), a `type` beside every type-specific keyword, and no
+/// union type but a nullable one (`["string", "null"]`).
+#[test]
+fn schemas_compile_in_strict_javascript_validators() {
+    let mut found = Vec::new();
+    for (name, value) in schema::all() {
+        strict_problems(&value, name, &mut found);
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
