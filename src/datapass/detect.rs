@@ -5,7 +5,7 @@ use std::fmt;
 use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use super::import::Source;
+use super::source::Source;
 use crate::codes::Code;
 use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName, UnknownKeys};
@@ -31,7 +31,7 @@ impl Shape {
     }
 }
 
-/// Recognises a document by its keys; see [`import`](super::import).
+/// Recognises a document by its keys; see [`import`](super::import()).
 pub(crate) fn detect(bytes: &[u8], options: &ReadOptions) -> Result<Source, ValidationReport> {
     let shape = json::read::<Shape>(bytes, options)
         .map_err(ValidationReport::single)?

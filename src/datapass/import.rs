@@ -2,55 +2,22 @@
 //! says: the request it holds (a draft of the crate), what is absent from it, what the crate's
 //! rules find in what it carries, and DataPass's facts about it.
 
-use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
 use super::api_error::ApiErrors;
 use super::demande::Demande;
 use super::detect::detect;
+use super::facts::{FactEvent, FactHabilitation, Facts};
 use super::lists::{DemandeList, DetailedHabilitation, EventList};
 use super::new_demande::{DataPatch, NewDemande};
+use super::source::Source;
 use super::v1::Enrollment;
 use super::webhook::Webhook;
 use crate::codes::Code;
 use crate::json::ReadOptions;
-use crate::lifecycle::{HabilitationNumber, HabilitationState, RequestNumber, RequestState};
 use crate::report::{Issue, ValidationReport};
 use crate::request::draft::RequestDraft;
 use crate::rules::{Origin, Rules};
-use crate::vocabulary::vocabulary;
-
-vocabulary! {
-    /// The DataPass documents [`import`] reads.
-    pub enum Source: "DataPass document" {
-        labels {
-            /// The document in French (« demande DataPass v2 »).
-            pub fn label_fr;
-        }
-        variants {
-            /// A v2 demande, as `GET /demandes/{id}` answers it.
-            V2Demande = "v2_demande" { label_fr: "demande DataPass v2" },
-            /// The answer of `GET /demandes`: a list of demandes.
-            V2Demandes = "v2_demandes" { label_fr: "liste de demandes DataPass v2" },
-            /// The answer of `GET /demandes/{id}/events`: a demande's history.
-            V2Events = "v2_events" { label_fr: "historique d'une demande DataPass v2" },
-            /// A habilitation, as `GET /habilitations/{id}` answers it.
-            V2Habilitation = "v2_habilitation" { label_fr: "habilitation DataPass v2" },
-            /// The body of a v2 `POST /demandes`.
-            V2Post = "v2_post" { label_fr: "corps de POST /demandes DataPass v2" },
-            /// The body of a v2 `PATCH /demandes/{id}`.
-            V2Patch = "v2_patch" { label_fr: "corps de PATCH /demandes DataPass v2" },
-            /// The body of a v2 webhook call, or its test ping.
-            V2Webhook = "v2_webhook" { label_fr: "webhook DataPass v2" },
-            /// An error body of DataPass's v2 API.
-            V2Errors = "v2_errors" { label_fr: "réponse d'erreur de l'API DataPass v2" },
-            /// A v1 enrollment.
-            V1Enrollment = "v1_enrollment" { label_fr: "demande DataPass v1" },
-            /// The body of a v1 webhook call.
-            V1Webhook = "v1_webhook" { label_fr: "webhook DataPass v1" },
-        }
-    }
-}
 
 /// What [`import`] read: one document, or the list `GET /demandes` answers.
 ///
@@ -133,66 +100,6 @@ pub struct Imported {
     report: ValidationReport,
     to_complete: Vec<Issue>,
     facts: Facts,
-}
-
-/// What DataPass says of an imported document. Each member is there when the document says it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Facts {
-    /// The request number (`D60501`), the number to give Pro Santé Connect onboarding.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_number: Option<RequestNumber>,
-    /// The request's state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub state: Option<RequestState>,
-    /// Whether a validated request is being changed: DataPass's `reopening`, or in a webhook,
-    /// inferred (validated once, and draft, submitted or changes requested again).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reopening: Option<bool>,
-    /// The habilitations, as DataPass lists them (one for `GET /habilitations/{id}`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub habilitations: Option<Vec<FactHabilitation>>,
-    /// The event of a webhook call (`approve`), as DataPass names it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub event: Option<String>,
-    /// When DataPass fired a webhook call.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fired_at: Option<DateTime<Utc>>,
-    /// The webhook call is DataPass's test ping: answer `200` without processing it.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub ping: bool,
-    /// When the ping was sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<DateTime<Utc>>,
-    /// The wizard step a `POST` or `PATCH` body asks DataPass to validate up to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub current_build_step: Option<String>,
-    /// A history, in DataPass's order.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<FactEvent>>,
-}
-
-/// A habilitation as DataPass lists it, without its snapshot. Its state is authoritative
-/// (DataPass's `revoked` flag stays `false` on a revocation done in DataPass v2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct FactHabilitation {
-    /// Its number (`H118386`).
-    pub number: HabilitationNumber,
-    /// Active, obsolete or revoked.
-    pub state: HabilitationState,
-    /// The approval date.
-    pub created_at: Option<DateTime<Utc>>,
-}
-
-/// An event of a history, as DataPass names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct FactEvent {
-    /// DataPass's name (`submit`, `create_by_api`…).
-    pub name: String,
-    /// When it happened.
-    pub created_at: Option<DateTime<Utc>>,
 }
 
 impl Imported {

@@ -81,11 +81,13 @@ mod api_error;
 mod data;
 mod demande;
 mod detect;
+mod facts;
 mod import;
 mod keys;
 mod lists;
 mod new_demande;
 mod placeholder;
+mod source;
 mod v1;
 mod webhook;
 mod wire;
@@ -102,10 +104,10 @@ pub(crate) mod wires {
 
 pub use api_error::ApiErrors;
 pub use demande::{Demande, DemandeEvent, DemandeHabilitation};
-pub use import::{
-    FactEvent, FactHabilitation, Facts, Import, Imported, Source, import, import_with,
-};
+pub use facts::{FactEvent, FactHabilitation, Facts};
+pub use import::{Import, Imported, import, import_with};
 pub use lists::{DemandeList, DetailedHabilitation, EventList};
 pub use new_demande::{DataPatch, NewDemande, not_sent};
+pub use source::Source;
 pub use v1::Enrollment;
 pub use webhook::{SignatureError, Webhook, WebhookEvent, verify_signature};

@@ -706,6 +706,85 @@ fn the_post_body_of_the_sample() {
     assert!(back.report().is_valid() && back.to_complete().is_empty());
 }
 
+/// The `data` keys DataPass's API permits for API Pro Santé Connect, as
+/// `etalab/data_pass:app/interactors/concerns/authorization_request_permitted_keys.rb` builds
+/// them at commit c3a17f12: the form's attributes (`extra_attributes`: `intitule`,
+/// `description`, `cadre_juridique_url`, `cadre_juridique_nature`), its documents, its scopes,
+/// the build step of a multi-step form, its contacts' five attributes, and `modalities`.
+#[cfg(feature = "proptest")]
+const PERMITTED: [&str; 22] = [
+    "intitule",
+    "description",
+    "cadre_juridique_url",
+    "cadre_juridique_nature",
+    "cadre_juridique_document",
+    "scopes",
+    "current_build_step",
+    "responsable_traitement_family_name",
+    "responsable_traitement_given_name",
+    "responsable_traitement_email",
+    "responsable_traitement_phone_number",
+    "responsable_traitement_job_title",
+    "delegue_protection_donnees_family_name",
+    "delegue_protection_donnees_given_name",
+    "delegue_protection_donnees_email",
+    "delegue_protection_donnees_phone_number",
+    "delegue_protection_donnees_job_title",
+    "contact_technique_family_name",
+    "contact_technique_given_name",
+    "contact_technique_email",
+    "contact_technique_phone_number",
+    "contact_technique_job_title",
+];
+
+#[test]
+fn the_bodies_datapass_would_refuse_and_those_it_takes() {
+    // Each key DataPass's API permits is read without a refusal.
+    for key in [
+        "intitule",
+        "cadre_juridique_document",
+        "current_build_step",
+        "modalities",
+        "contact_technique_job_title",
+    ] {
+        let body = json!({"demande": {"data": {key: null}}});
+        let patch = datapass_psc::datapass::DataPatch::from_json_slice(body.to_string().as_bytes())
+            .unwrap();
+        assert!(patch.refusals().is_empty(), "{key}");
+    }
+    // The contacts' types and any other key are refused, as DataPass answers: at the root.
+    for key in [
+        "contact_technique_type",
+        "contact_technique_fax",
+        "terms_of_service_accepted",
+    ] {
+        let body = json!({"demande": {"data": {key: "x"}}});
+        let patch = datapass_psc::datapass::DataPatch::from_json_slice(body.to_string().as_bytes())
+            .unwrap();
+        let [refusal] = patch.refusals() else {
+            panic!("{key}: {:?}", patch.refusals())
+        };
+        assert_eq!(
+            (refusal.code.as_str(), refusal.path.as_str()),
+            ("datapass.refused", "")
+        );
+        assert_eq!(refusal.params["key"], key);
+    }
+}
+
+#[test]
+fn null_webhook_members_are_wrong_types_where_they_are() {
+    for key in ["event", "fired_at", "data"] {
+        let mut value = fixture_json("webhook-approve-60501.json");
+        value[key] = json!(null);
+        assert_eq!(
+            refusal(Webhook::from_json_slice(value.to_string().as_bytes())),
+            at("json.invalid_type", &format!("/{key}")),
+            "{key}"
+        );
+    }
+}
+
 /// What DataPass carries of a draft.
 #[cfg(feature = "proptest")]
 fn carried(mut draft: datapass_psc::RequestDraft) -> datapass_psc::RequestDraft {
@@ -727,6 +806,38 @@ mod properties {
     proptest! {
         /// request → POST body → read → draft: equal to the request on every field DataPass
         /// carries.
+        /// Every key of every body the crate writes is one DataPass's API permits for this form,
+        /// and a field of the form: never a `<role>_type`, `modalities`, the build step or an
+        /// attachment.
+        #[test]
+        fn prop_the_bodies_hold_only_keys_datapass_permits(draft in strategies::request_draft()) {
+            let request = draft.validate().unwrap();
+            let post = serde_json::to_value(NewDemande::from_request(&request)).unwrap();
+            let patch = serde_json::to_value(NewDemande::from_request(&request).patch()).unwrap();
+            for body in [&post, &patch] {
+                for key in body["demande"]["data"].as_object().unwrap().keys() {
+                    prop_assert!(super::PERMITTED.contains(&key.as_str()), "{key}");
+                    prop_assert!(
+                        !["modalities", "current_build_step", "cadre_juridique_document"]
+                            .contains(&key.as_str()),
+                        "{key}"
+                    );
+                }
+            }
+            let outer: Vec<&String> = post["demande"].as_object().unwrap().keys().collect();
+            prop_assert_eq!(outer, ["applicant", "data", "form_uid", "organization"]);
+            let applicant: Vec<&String> =
+                post["demande"]["applicant"].as_object().unwrap().keys().collect();
+            // `params.expect(applicant: %i[email given_name family_name job_title phone_number])`.
+            for key in applicant {
+                prop_assert!(
+                    ["email", "given_name", "family_name", "job_title", "phone_number"]
+                        .contains(&key.as_str()),
+                    "{key}"
+                );
+            }
+        }
+
         #[test]
         fn prop_the_post_body_round_trips(draft in strategies::request_draft()) {
             let request = draft.validate().unwrap();
