@@ -102,11 +102,12 @@ fn draft(bytes: &[u8], options: &ReadOptions) -> Result<RequestDraft, Failure> {
 pub fn validate(bytes: &[u8], rules: &str) -> Result<Report, Failure> {
     guard(|| {
         let options = options(rules)?;
-        Ok(match draft(bytes, &options) {
-            Ok(draft) => Report(draft.report_with(&options)),
-            Err(Failure::Report(report)) => report,
-            Err(other) => return Err(other),
-        })
+        Ok(Report(
+            match RequestDraft::from_json_slice_with(bytes, &options) {
+                Ok(draft) => draft.report_with(&options),
+                Err(unreadable) => unreadable,
+            },
+        ))
     })
 }
 
@@ -117,11 +118,12 @@ pub fn validate_step(bytes: &[u8], step: &str, rules: &str) -> Result<Report, Fa
         let step: WizardStep = step
             .parse()
             .map_err(|e: datapass_psc::UnknownWord| Failure::Argument(e.to_string()))?;
-        Ok(match draft(bytes, &options) {
-            Ok(draft) => Report(draft.validate_step_with(step, &options)),
-            Err(Failure::Report(report)) => report,
-            Err(other) => return Err(other),
-        })
+        Ok(Report(
+            match RequestDraft::from_json_slice_with(bytes, &options) {
+                Ok(draft) => draft.validate_step_with(step, &options),
+                Err(unreadable) => unreadable,
+            },
+        ))
     })
 }
 
