@@ -17,7 +17,10 @@ use crate::results::{Decision, Record};
 /// ``rules``: ``"strict"`` (every rule of the crate, DataPass's included) or ``"datapass"``
 /// (only DataPass's rules are errors; the others are warnings). Every problem at once.
 #[pyfunction]
-#[pyo3(signature = (document, *, rules = "strict".to_owned()))]
+#[pyo3(
+    signature = (document, *, rules = "strict".to_owned()),
+    text_signature = "(document, *, rules='strict')"
+)]
 pub fn validate(py: Python<'_>, document: &Bound<'_, PyAny>, rules: String) -> PyResult<Report> {
     let document = document::read(document)?;
     let bytes = document.bytes();
@@ -28,7 +31,10 @@ pub fn validate(py: Python<'_>, document: &Bound<'_, PyAny>, rules: String) -> P
 /// Validates one step of DataPass's wizard (``basic_infos``, ``legal``, ``scopes``,
 /// ``personal_data``, ``contacts``, ``finish``) without complaining about the others.
 #[pyfunction]
-#[pyo3(signature = (document, step, *, rules = "strict".to_owned()))]
+#[pyo3(
+    signature = (document, step, *, rules = "strict".to_owned()),
+    text_signature = "(document, step, *, rules='strict')"
+)]
 pub fn validate_step(
     py: Python<'_>,
     document: &Bound<'_, PyAny>,
