@@ -7,12 +7,10 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params, sentence};
-use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, ReadOptions};
 use crate::rules::{Check, Origin};
 
 /// One problem found in a request.
@@ -131,26 +129,6 @@ pub struct ValidationReport {
 }
 
 impl ValidationReport {
-    /// Reads a report back from JSON (the command line's `--format json` output, a stored
-    /// result), with the crate's reader and its default limits.
-    ///
-    /// ```
-    /// use datapass_psc::{RequestDraft, ValidationReport};
-    /// let report = RequestDraft::default().validate().unwrap_err();
-    /// let json = serde_json::to_vec(&report)?;
-    /// assert_eq!(ValidationReport::from_json_slice(&json)?, report);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    /// A report with one issue: `json.*` for a structural problem, `report.invalid` for an
-    /// unknown code or `valid` disagreeing with `errors`.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        json::read(bytes, &ReadOptions::default())
-            .map(|read| read.value)
-            .map_err(ValidationReport::single)
-    }
-
     /// An empty report.
     #[must_use]
     pub fn new() -> Self {
@@ -205,6 +183,11 @@ impl ValidationReport {
         self.errors.iter().map(|i| i.code).collect()
     }
 
+    /// A report of these errors and warnings, in this order.
+    pub(crate) fn from_parts(errors: Vec<Issue>, warnings: Vec<Issue>) -> Self {
+        Self { errors, warnings }
+    }
+
     /// A report holding one error.
     #[must_use]
     pub fn single(issue: Issue) -> Self {
@@ -234,84 +217,6 @@ impl fmt::Display for ValidationReport {
 
 impl std::error::Error for ValidationReport {}
 
-/// The serialized form of a report.
-#[derive(Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename = "ValidationReport")]
-pub(crate) struct ReportRepr {
-    /// True when there is no error (warnings allowed).
-    valid: bool,
-    /// The errors, in the field order of the wire format.
-    #[serde(deserialize_with = "json::nested_vec")]
-    errors: Vec<Issue>,
-    /// The warnings.
-    #[serde(deserialize_with = "json::nested_vec")]
-    warnings: Vec<Issue>,
-}
-
-/// The structure of an [`Issue`], read by serde's derived code inside the crate's reader
-/// (`remote`: the compiler checks that it has the issue's fields).
-#[derive(Deserialize)]
-#[serde(remote = "Issue", deny_unknown_fields)]
-struct IssueWire {
-    code: Code,
-    path: String,
-    message_fr: String,
-    message_en: String,
-    params: Params,
-    origin: Origin,
-}
-
-/// A report read back (a command line's `--format json` output, a stored result): strict.
-static REPORT_FORMAT: Format = Format::strict(FormatName::Report, ReadOptions::DEFAULT_MAX_BYTES);
-
-impl Document for Issue {
-    type Wire = Self;
-
-    const FORMAT: &'static Format = &REPORT_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        IssueWire::deserialize(deserializer)
-    }
-
-    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
-        Ok(wire)
-    }
-}
-
-impl<'de> Deserialize<'de> for Issue {
-    /// Reads through the crate's reader: a structural problem or an unknown code is refused
-    /// with its code and path, without quoting the document.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
-
-impl Document for ValidationReport {
-    type Wire = ReportRepr;
-
-    const FORMAT: &'static Format = &REPORT_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ReportRepr, D::Error> {
-        ReportRepr::deserialize(deserializer)
-    }
-
-    fn finish(repr: ReportRepr, _: &ReadOptions) -> Result<Self, Issue> {
-        if repr.valid != repr.errors.is_empty() {
-            return Err(Issue::new(
-                Code::ReportInvalid,
-                "/valid",
-                "« valid » doit valoir true exactement quand « errors » est vide",
-                "`valid` must be true exactly when `errors` is empty",
-                Params::new(),
-            ));
-        }
-        Ok(Self {
-            errors: repr.errors,
-            warnings: repr.warnings,
-        })
-    }
-}
-
 impl Serialize for ValidationReport {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
@@ -326,28 +231,6 @@ impl Serialize for ValidationReport {
             warnings: &self.warnings,
         }
         .serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for ValidationReport {
-    /// Reads a report through the crate's reader; `valid` must agree with `errors`
-    /// (`report.invalid` otherwise).
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
-
-impl JsonSchema for ValidationReport {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ValidationReport".into()
-    }
-
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        "datapass_psc::ValidationReport".into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        ReportRepr::json_schema(generator)
     }
 }
 

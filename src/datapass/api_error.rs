@@ -10,8 +10,9 @@ use serde::{Deserialize, Deserializer};
 use super::keys::{Part, Target, target};
 use crate::codes::Code;
 use crate::diagnostic::Params;
+use crate::json::Document;
 use crate::json::format::{Format, FormatName, refuse_unknown};
-use crate::json::{Document, ReadOptions};
+use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::request::ContactRole;
 use crate::rules::Origin;
@@ -326,7 +327,7 @@ const TERMS_NOT_ACCEPTED: &str = "Vous devez acceptez les conditions générales
 /// An error body: the crate's format for reading it is strict (JSON:API fixes its keys).
 static API_ERRORS_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+    max_bytes: Options::DEFAULT_MAX_BYTES,
     unknown_keys: refuse_unknown,
 };
 
@@ -398,7 +399,7 @@ impl Document for ApiErrors {
         ErrorsWire::deserialize(deserializer)
     }
 
-    fn finish(wire: ErrorsWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: ErrorsWire, _: &Options) -> Result<Self, Issue> {
         Ok(Self {
             issues: wire.errors.into_iter().map(ErrorWire::into_issue).collect(),
         })

@@ -12,10 +12,11 @@ use super::wire::{ApplicantWire, Id, OrganizationWire};
 use crate::codes::Code;
 use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{Document, ReadOptions, Segment};
+use crate::json::{Document, Segment};
 use crate::lifecycle::{
     EventName, HabilitationNumber, HabilitationState, RequestNumber, RequestState,
 };
+use crate::options::Options;
 use crate::report::Issue;
 use crate::request::draft::RequestDraft;
 use crate::request::{ContactRole, ContactsDraft, OrganizationDraft};
@@ -329,7 +330,7 @@ fn demande_keys(path: &[Segment<'_>]) -> UnknownKeys {
 /// A demande: a third party's format, at most 1 MiB by default.
 static DEMANDE_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+    max_bytes: Options::DEFAULT_MAX_BYTES,
     unknown_keys: demande_keys,
 };
 
@@ -342,7 +343,7 @@ impl Document for Demande {
         DemandeWire::deserialize(deserializer)
     }
 
-    fn finish(wire: DemandeWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: DemandeWire, _: &Options) -> Result<Self, Issue> {
         wire.into_demande("")
     }
     /// The reader's warnings (unknown `data` keys) come first: they are found first.

@@ -9,8 +9,9 @@ use super::source::Source;
 use crate::codes::Code;
 use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{self, Document, ReadOptions, Segment};
+use crate::json::{self, Document, Segment};
 use crate::lifecycle::HabilitationState;
+use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 
 /// The shape of a document: its top-level keys (those of its first element, for an array), the
@@ -32,7 +33,7 @@ impl Shape {
 }
 
 /// Recognises a document by its keys; see [`import`](super::import()).
-pub(crate) fn detect(bytes: &[u8], options: &ReadOptions) -> Result<Source, ValidationReport> {
+pub(crate) fn detect(bytes: &[u8], options: &Options) -> Result<Source, ValidationReport> {
     let shape = json::read::<Shape>(bytes, options)
         .map_err(ValidationReport::single)?
         .value;
@@ -189,7 +190,7 @@ fn ignore_unknown(_: &[Segment<'_>]) -> UnknownKeys {
 
 static SHAPE_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+    max_bytes: Options::DEFAULT_MAX_BYTES,
     unknown_keys: ignore_unknown,
 };
 
@@ -202,7 +203,7 @@ impl Document for Shape {
         Self::deserialize(deserializer)
     }
 
-    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: Self, _: &Options) -> Result<Self, Issue> {
         Ok(wire)
     }
 }

@@ -13,8 +13,9 @@ use super::demande::{
 use super::placeholder::placeholder_warnings;
 use super::wire::{Id, OrganizationWire};
 use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{Document, ReadOptions, Segment};
+use crate::json::{Document, Segment};
 use crate::lifecycle::{HabilitationNumber, HabilitationState, RequestNumber};
+use crate::options::Options;
 use crate::report::Issue;
 use crate::request::OrganizationDraft;
 use crate::request::draft::RequestDraft;
@@ -192,13 +193,13 @@ fn habilitation_keys(path: &[Segment<'_>]) -> UnknownKeys {
 /// A list: a third party's format, at most 1 MiB by default.
 static LIST_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+    max_bytes: Options::DEFAULT_MAX_BYTES,
     unknown_keys: list_keys,
 };
 
 static HABILITATION_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+    max_bytes: Options::DEFAULT_MAX_BYTES,
     unknown_keys: habilitation_keys,
 };
 
@@ -211,7 +212,7 @@ impl Document for DemandeList {
         Vec::deserialize(deserializer)
     }
 
-    fn finish(wire: Vec<DemandeWire>, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: Vec<DemandeWire>, _: &Options) -> Result<Self, Issue> {
         let demandes = wire
             .into_iter()
             .enumerate()
@@ -245,7 +246,7 @@ impl Document for EventList {
         Vec::deserialize(deserializer)
     }
 
-    fn finish(wire: Vec<EventWire>, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: Vec<EventWire>, _: &Options) -> Result<Self, Issue> {
         Ok(Self {
             events: wire.into_iter().map(EventWire::into_event).collect(),
         })
@@ -268,7 +269,7 @@ impl Document for DetailedHabilitation {
         DetailedHabilitationWire::deserialize(deserializer)
     }
 
-    fn finish(wire: DetailedHabilitationWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: DetailedHabilitationWire, _: &Options) -> Result<Self, Issue> {
         check_form(
             "",
             &[

@@ -12,7 +12,8 @@ use super::wire::{ApplicantWire, OrganizationWire};
 use crate::codes::Code;
 use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{Document, ReadOptions, Segment};
+use crate::json::{Document, Segment};
+use crate::options::Options;
 use crate::report::{Issue, Pointer};
 
 use crate::request::authorization::AuthorizationRequest;
@@ -369,7 +370,7 @@ fn key_refused(key: &str) -> Issue {
 /// A `POST` or `PATCH` body: a third party's format, at most 1 MiB by default.
 static BODY_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+    max_bytes: Options::DEFAULT_MAX_BYTES,
     unknown_keys: body_keys,
 };
 
@@ -382,7 +383,7 @@ impl Document for NewDemande {
         NewDemandeWire::deserialize(deserializer)
     }
 
-    fn finish(wire: NewDemandeWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: NewDemandeWire, _: &Options) -> Result<Self, Issue> {
         let body = wire.demande;
         check_form(
             "/demande",
@@ -451,7 +452,7 @@ impl Document for DataPatch {
         DataPatchWire::deserialize(deserializer)
     }
 
-    fn finish(wire: DataPatchWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: DataPatchWire, _: &Options) -> Result<Self, Issue> {
         let data = wire.demande.data;
         let read = read_data(&data);
         Ok(Self {

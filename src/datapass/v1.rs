@@ -12,8 +12,9 @@ use super::wire::Id;
 use crate::codes::Code;
 use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{self, Document, ReadOptions, Segment};
+use crate::json::{self, Document, Segment};
 use crate::lifecycle::{RequestNumber, RequestState};
+use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::request::draft::RequestDraft;
 use crate::request::{
@@ -76,7 +77,7 @@ impl Enrollment {
     /// # Errors
     /// As [`Enrollment::from_json_slice`].
     pub fn from_webhook_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        Self::from_webhook_json_slice_with(bytes, &ReadOptions::default())
+        Self::from_webhook_json_slice_with(bytes, &Options::default())
     }
 
     /// Reads the enrollment of a v1 webhook call with the given limits.
@@ -85,7 +86,7 @@ impl Enrollment {
     /// As [`Enrollment::from_json_slice`].
     pub fn from_webhook_json_slice_with(
         bytes: &[u8],
-        options: &ReadOptions,
+        options: &Options,
     ) -> Result<Self, ValidationReport> {
         json::read::<V1Webhook>(bytes, options)
             .map(|read| read.value.0)
@@ -314,7 +315,7 @@ fn ignore_unknown(_: &[Segment<'_>]) -> UnknownKeys {
 
 static V1_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+    max_bytes: Options::DEFAULT_MAX_BYTES,
     unknown_keys: ignore_unknown,
 };
 
@@ -327,7 +328,7 @@ impl Document for Enrollment {
         EnrollmentWire::deserialize(deserializer)
     }
 
-    fn finish(wire: EnrollmentWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: EnrollmentWire, _: &Options) -> Result<Self, Issue> {
         wire.into_enrollment("")
     }
 }
@@ -363,7 +364,7 @@ impl Document for V1Webhook {
         V1WebhookWire::deserialize(deserializer)
     }
 
-    fn finish(wire: V1WebhookWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: V1WebhookWire, _: &Options) -> Result<Self, Issue> {
         check_form(
             "",
             &[(

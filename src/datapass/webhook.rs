@@ -12,8 +12,9 @@ use super::wire::Id;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{self, Document, ReadOptions, Segment};
+use crate::json::{self, Document, Segment};
 use crate::lifecycle::{EventName, RequestNumber};
+use crate::options::Options;
 use crate::report::Issue;
 
 /// The prefix of the `X-Hub-Signature-256` header: the algorithm.
@@ -305,7 +306,7 @@ fn webhook_keys(path: &[Segment<'_>]) -> UnknownKeys {
 /// A webhook body: a third party's format, at most 1 MiB by default.
 static WEBHOOK_FORMAT: Format = Format {
     name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
+    max_bytes: Options::DEFAULT_MAX_BYTES,
     unknown_keys: webhook_keys,
 };
 
@@ -326,7 +327,7 @@ impl Document for Webhook {
         WebhookWire::deserialize(deserializer)
     }
 
-    fn finish(wire: WebhookWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: WebhookWire, _: &Options) -> Result<Self, Issue> {
         if wire.test == Some(true) && wire.event.is_none() {
             return Ok(Self::Ping {
                 timestamp: wire.timestamp,

@@ -7,7 +7,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::decision::{EligibilityDecision, decide};
 use super::requester::RequesterKind;
 use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, ReadOptions};
+use crate::json::{self, Document};
+use crate::options::Options;
 use crate::report::Issue;
 use crate::vocabulary::vocabulary;
 
@@ -159,7 +160,7 @@ impl Document for EligibilityAnswers {
         AnswersWire::deserialize(deserializer)
     }
 
-    fn finish(wire: AnswersWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: AnswersWire, _: &Options) -> Result<Self, Issue> {
         let AnswersWire {
             requester,
             french,
@@ -176,10 +177,8 @@ impl Document for EligibilityAnswers {
 }
 
 /// The answers format: strict, at most 1 MiB by default.
-static ANSWERS_FORMAT: Format = Format::strict(
-    FormatName::EligibilityAnswers,
-    ReadOptions::DEFAULT_MAX_BYTES,
-);
+static ANSWERS_FORMAT: Format =
+    Format::strict(FormatName::EligibilityAnswers, Options::DEFAULT_MAX_BYTES);
 
 impl<'de> Deserialize<'de> for EligibilityAnswers {
     /// Reads the answers through the crate's reader (see [`EligibilityAnswers::from_json_slice`]).

@@ -10,7 +10,8 @@ use super::requester::RequesterKind;
 use crate::codes::Code;
 use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, ReadOptions};
+use crate::json::{self, Document};
+use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::vocabulary::vocabulary;
 
@@ -349,10 +350,8 @@ impl Serialize for EligibilityDecision {
 }
 
 /// The decision format: strict, at most 1 MiB by default.
-static DECISION_FORMAT: Format = Format::strict(
-    FormatName::EligibilityDecision,
-    ReadOptions::DEFAULT_MAX_BYTES,
-);
+static DECISION_FORMAT: Format =
+    Format::strict(FormatName::EligibilityDecision, Options::DEFAULT_MAX_BYTES);
 
 /// A decision is read from its codes: the requester, the outcome and the unmet conditions must
 /// be what [`decide`] gives for them, and the needed items what the outcome lists. The texts
@@ -367,7 +366,7 @@ impl Document for EligibilityDecision {
         DecisionWire::deserialize(deserializer)
     }
 
-    fn finish(wire: DecisionWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: DecisionWire, _: &Options) -> Result<Self, Issue> {
         let unmet: Vec<Condition> = wire.unmet_conditions.iter().map(|e| e.code).collect();
         // The answers that give this decision with the fewest answers: the unmet conditions
         // answered false (not eligible) or left unanswered (maybe eligible), the others true.
@@ -417,7 +416,7 @@ impl EligibilityDecision {
     /// what the crate decides (`/outcome`, `/unmet_conditions`, `/needed`) or holds an unknown
     /// code.
     pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        json::read(bytes, &ReadOptions::default())
+        json::read(bytes, &Options::default())
             .map(|read| read.value)
             .map_err(ValidationReport::single)
     }

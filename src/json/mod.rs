@@ -21,19 +21,17 @@
 mod access;
 mod context;
 pub(crate) mod format;
-mod options;
 mod problem;
 #[cfg(test)]
 mod tests;
-pub(crate) mod unquoted;
 mod visit;
 mod wrap;
 
 use serde::de::{self, Deserialize, Deserializer};
 
+use crate::options::Options;
 pub(crate) use context::Segment;
 use context::{Cx, Failure};
-pub use options::ReadOptions;
 use problem::Problem;
 use wrap::{Error, WrapDe};
 
@@ -51,7 +49,7 @@ pub(crate) trait Document: Sized {
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self::Wire, D::Error>;
 
     /// Checks what the structure cannot say (a record's invariants, a log's length).
-    fn finish(wire: Self::Wire, options: &ReadOptions) -> Result<Self, Issue>;
+    fn finish(wire: Self::Wire, options: &Options) -> Result<Self, Issue>;
 
     /// Keeps the reader's warnings (unknown keys of a third party's format) in the document.
     /// A strict format refuses unknown keys, so its reader has none to give.
@@ -65,7 +63,7 @@ pub(crate) trait Document: Sized {
 /// `from_json_slice_with` of every document does.
 pub(crate) fn read_document<T: Document>(
     bytes: &[u8],
-    options: &ReadOptions,
+    options: &Options,
 ) -> Result<T, crate::report::ValidationReport> {
     read::<T>(bytes, options)
         .map(|read| read.value.with_warnings(read.warnings))
@@ -78,17 +76,17 @@ macro_rules! readers {
     ($(#[$doc:meta])*) => {
         $(#[$doc])*
         pub fn from_json_slice(bytes: &[u8]) -> Result<Self, $crate::report::ValidationReport> {
-            Self::from_json_slice_with(bytes, &$crate::json::ReadOptions::default())
+            Self::from_json_slice_with(bytes, &$crate::options::Options::default())
         }
 
-        /// Reads with the given limits ([`ReadOptions`](crate::ReadOptions)); see
+        /// Reads with the given limits ([`Options`](crate::Options)); see
         /// [`Self::from_json_slice`].
         ///
         /// # Errors
         /// As [`Self::from_json_slice`].
         pub fn from_json_slice_with(
             bytes: &[u8],
-            options: &$crate::json::ReadOptions,
+            options: &$crate::options::Options,
         ) -> Result<Self, $crate::report::ValidationReport> {
             $crate::json::read_document(bytes, options)
         }
@@ -105,7 +103,7 @@ pub(crate) struct Read<T> {
 
 /// Reads a document from JSON bytes: the first structural problem, in document order, or the
 /// document. A leading UTF-8 byte-order mark is accepted.
-pub(crate) fn read<T: Document>(bytes: &[u8], options: &ReadOptions) -> Result<Read<T>, Issue> {
+pub(crate) fn read<T: Document>(bytes: &[u8], options: &Options) -> Result<Read<T>, Issue> {
     let format = T::FORMAT;
     let issue = |problem: Problem, path: &str| {
         Issue::from_description(path.to_owned(), problem.describe(format.name))
@@ -163,7 +161,7 @@ fn failure_issue(cx: &mut Cx<'_>) -> Issue {
 pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Document>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    let options = ReadOptions::default();
+    let options = Options::default();
     let mut cx = Cx::new(T::FORMAT, options.max_depth());
     let wire = T::read_wire(WrapDe {
         de: deserializer,
@@ -209,7 +207,7 @@ pub(crate) struct Nested<T>(pub T);
 impl<'de, T: Document> Deserialize<'de> for Nested<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let wire = T::read_wire(deserializer)?;
-        T::finish(wire, &ReadOptions::default())
+        T::finish(wire, &Options::default())
             .map(Nested)
             .map_err(|issue| issue_error(&issue))
     }

@@ -14,7 +14,8 @@ use super::transition_error::TransitionError;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, ReadOptions};
+use crate::json::{self, Document};
+use crate::options::Options;
 use crate::report::Issue;
 use crate::request::draft::RequestDraft;
 
@@ -95,7 +96,7 @@ impl EventLog {
         /// structural problem anywhere in the log (as [`RequestDraft::from_json`] reports them),
         /// `event_log.invalid` for a value that does not fit the format (a version other than 1, a
         /// bad number, actor, event or time), `event_log.too_long` for more events than
-        /// [`ReadOptions::max_events`]. The message never quotes the document.
+        /// [`Options::max_events`]. The message never quotes the document.
     }
 }
 
@@ -114,7 +115,7 @@ pub(crate) struct EventLogWire {
 
 /// The event log format: strict, at most 16 MiB by default.
 pub(crate) static EVENT_LOG_FORMAT: Format =
-    Format::strict(FormatName::EventLog, ReadOptions::DEFAULT_MAX_BYTES_STORED);
+    Format::strict(FormatName::EventLog, Options::DEFAULT_MAX_BYTES_STORED);
 
 impl Document for EventLog {
     type Wire = EventLogWire;
@@ -125,7 +126,7 @@ impl Document for EventLog {
         EventLogWire::deserialize(deserializer)
     }
 
-    fn finish(wire: EventLogWire, options: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: EventLogWire, options: &Options) -> Result<Self, Issue> {
         let (max, found) = (options.max_events(), wire.events.len());
         if found > max {
             return Err(Issue::new(

@@ -12,7 +12,8 @@ use super::event::{Event, EventKind, EventName};
 use super::numbers::HabilitationNumber;
 use super::state::Actor;
 use crate::json::format::Format;
-use crate::json::{self, Document, Nested, ReadOptions};
+use crate::json::{self, Document, Nested};
+use crate::options::Options;
 use crate::report::Issue;
 use crate::request::draft::RequestDraft;
 
@@ -323,7 +324,7 @@ impl Document for Event {
         deserializer.deserialize_map(EventVisitor)
     }
 
-    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: Self, _: &Options) -> Result<Self, Issue> {
         Ok(wire)
     }
 }

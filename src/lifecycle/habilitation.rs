@@ -8,7 +8,8 @@ use super::numbers::HabilitationNumber;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic};
 use crate::json::format::Format;
-use crate::json::{self, Document, ReadOptions};
+use crate::json::{self, Document};
+use crate::options::Options;
 use crate::report::Issue;
 use crate::request::authorization::AuthorizationRequest;
 use crate::vocabulary::vocabulary;
@@ -180,7 +181,7 @@ impl Document for Habilitation {
         HabilitationWire::deserialize(deserializer)
     }
 
-    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: Self, _: &Options) -> Result<Self, Issue> {
         Ok(wire)
     }
 }

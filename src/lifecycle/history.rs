@@ -8,7 +8,8 @@ use super::event::EventName;
 use super::numbers::HabilitationNumber;
 use super::state::Actor;
 use crate::json::format::Format;
-use crate::json::{self, Document, ReadOptions};
+use crate::json::{self, Document};
+use crate::options::Options;
 use crate::report::Issue;
 
 /// One line of a request's history: an accepted event.
@@ -69,7 +70,7 @@ impl Document for HistoryEntry {
         HistoryEntryWire::deserialize(deserializer)
     }
 
-    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: Self, _: &Options) -> Result<Self, Issue> {
         Ok(wire)
     }
 }

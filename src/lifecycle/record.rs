@@ -17,7 +17,8 @@ use super::state::RequestState;
 use super::transition::{Effect, Facts, Transition, transition};
 use super::transition_error::TransitionError;
 use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, ReadOptions};
+use crate::json::{self, Document};
+use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::request::draft::RequestDraft;
 
@@ -137,7 +138,7 @@ impl RequestRecord {
 
 /// The record format: strict, at most 16 MiB by default.
 pub(crate) static RECORD_FORMAT: Format =
-    Format::strict(FormatName::Record, ReadOptions::DEFAULT_MAX_BYTES_STORED);
+    Format::strict(FormatName::Record, Options::DEFAULT_MAX_BYTES_STORED);
 
 impl Document for RequestRecord {
     type Wire = RecordWire;
@@ -148,7 +149,7 @@ impl Document for RequestRecord {
         RecordWire::deserialize(deserializer)
     }
 
-    fn finish(wire: RecordWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: RecordWire, _: &Options) -> Result<Self, Issue> {
         let record = Self {
             format_version: wire.format_version,
             request_number: wire.request_number,

@@ -6,18 +6,21 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::check::Checker;
 use super::checkboxes::{CheckboxError, Ticked, check_checkbox};
+use super::contacts::ContactsDraft;
 use super::contacts::{ContactRole, Contacts, check_contacts};
-use super::draft::{
-    ContactsDraft, DocumentDraft, LegalBasisDraft, OrganizationDraft, PersonalDataDraft,
-    ProjectDraft, RequestDraft,
-};
+use super::document::DocumentDraft;
+use super::draft::RequestDraft;
+use super::legal_basis::LegalBasisDraft;
 use super::legal_basis::{LegalBasis, check_legal_basis};
+use super::personal_data::PersonalDataDraft;
 use super::personal_data::{PersonalData, check_personal_data};
 use super::project::{Organization, Project, check_organization, check_project};
+use super::project::{OrganizationDraft, ProjectDraft};
 use super::scopes::{Scopes, check_scopes};
 use crate::codes::Code;
 use crate::diagnostic::Params;
-use crate::json::{self, Document, ReadOptions, format::Format};
+use crate::json::{self, Document, format::Format};
+use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::rules::Rules;
 
@@ -194,7 +197,7 @@ impl Document for AuthorizationRequest {
         RequestDraft::read_wire(deserializer)
     }
 
-    fn finish(wire: RequestDraft, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: RequestDraft, _: &Options) -> Result<Self, Issue> {
         wire.validate().map_err(|report| {
             let n = report.errors().len();
             // Codes and paths only: they never quote a value.
@@ -257,27 +260,27 @@ impl RequestDraft {
     }
 
     /// The full report of this draft under the rule set of `options`
-    /// ([`ReadOptions::with_rules`]): under [`Rules::DataPass`], the issues whose origin is the
+    /// ([`Options::with_rules`]): under [`Rules::DataPass`], the issues whose origin is the
     /// Pro Santé Connect form or the crate's strict checks are warnings, with the same code,
     /// path and messages, and the report is valid when DataPass would accept the request at
     /// submission (apart from what cannot be checked offline: whether an email address is
     /// deliverable, the attached PDFs themselves, the SIRET in the Sirene register).
     ///
     /// ```
-    /// use datapass_psc::{ReadOptions, RequestDraft, Rules};
+    /// use datapass_psc::{Options, RequestDraft, Rules};
     /// let mut draft = RequestDraft::from_json(&std::fs::read_to_string("examples/requests/hospiconnect.json")?)?;
     /// // A phone as DataPass stores it, extension included: DataPass checks its presence only.
     /// draft.contacts.as_mut().unwrap().data_protection_officer.as_mut().unwrap().phone =
     ///     Some("04 72 61 77 77 poste 4521".into());
     /// assert!(!draft.report().is_valid());
-    /// let report = draft.report_with(&ReadOptions::default().with_rules(Rules::DataPass));
+    /// let report = draft.report_with(&Options::default().with_rules(Rules::DataPass));
     /// assert!(report.is_valid());
     /// let warning = &report.warnings()[0];
     /// assert_eq!((warning.code.as_str(), warning.origin.as_str()), ("phone.extension", "strict"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn report_with(&self, options: &ReadOptions) -> ValidationReport {
+    pub fn report_with(&self, options: &Options) -> ValidationReport {
         self.check(options.rules()).1
     }
 
@@ -331,13 +334,13 @@ impl RequestDraft {
 /// ```
 #[must_use]
 pub fn validate_json(text: &str) -> ValidationReport {
-    validate_json_with(text, &ReadOptions::default())
+    validate_json_with(text, &Options::default())
 }
 
 /// Parses JSON text with the limits of `options` and validates it under its rule set
 /// ([`RequestDraft::report_with`]).
 #[must_use]
-pub fn validate_json_with(text: &str, options: &ReadOptions) -> ValidationReport {
+pub fn validate_json_with(text: &str, options: &Options) -> ValidationReport {
     match RequestDraft::from_json_slice_with(text.as_bytes(), options) {
         Ok(draft) => draft.report_with(options),
         Err(report) => report,

@@ -3,11 +3,13 @@
 
 use std::str::FromStr;
 
+use super::datapass_checks::{
+    DataPassRefusal, blank, email_accepted, has_markup, siret_accepted, url_accepted,
+};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Params, sentence};
 use crate::report::{Issue, Path, ValidationReport};
-use crate::rules::datapass::{blank, email_accepted, has_markup, siret_accepted, url_accepted};
-use crate::rules::{DataPassRefusal, Rules};
+use crate::rules::Rules;
 
 /// How a field is named in messages, with its article: French and English, each written in two
 /// parts joined as they are (« le prénom » + « du demandeur »), so that nothing is allocated

@@ -6,17 +6,20 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::draft::{
-    ContactDraft, ContactsDraft, DocumentDraft, LegalBasisDraft, OrganizationDraft,
-    PersonalDataDraft, ProjectDraft, RequestDraft,
-};
+use super::contacts::{ContactDraft, ContactsDraft};
+use super::document::DocumentDraft;
+use super::draft::RequestDraft;
+use super::legal_basis::LegalBasisDraft;
+use super::personal_data::PersonalDataDraft;
+use super::project::{OrganizationDraft, ProjectDraft};
 use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, Nested, ReadOptions};
+use crate::json::{self, Document, Nested};
+use crate::options::Options;
 use crate::report::Issue;
 
 /// The request format: strict, at most 1 MiB by default.
 pub(crate) static REQUEST_FORMAT: Format =
-    Format::strict(FormatName::Request, ReadOptions::DEFAULT_MAX_BYTES);
+    Format::strict(FormatName::Request, Options::DEFAULT_MAX_BYTES);
 
 /// A draft section inside another, read with the enclosing reader.
 fn section<'de, D: Deserializer<'de>, T: Document<Wire = T>>(
@@ -144,7 +147,7 @@ macro_rules! read_by_mirror {
                 $wire::deserialize(deserializer)
             }
 
-            fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
+            fn finish(wire: Self, _: &Options) -> Result<Self, Issue> {
                 Ok(wire)
             }
         }

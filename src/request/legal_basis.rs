@@ -9,14 +9,28 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::check::{Checker, DataPassCheck, Subject};
-use super::document::{Document, DocumentError, MAX_DOCUMENTS, check_document};
-use super::draft::LegalBasisDraft;
+use super::datapass_checks::blank;
+use super::document::{Document, DocumentDraft, DocumentError, MAX_DOCUMENTS, check_document};
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::newtype::string_newtype;
 use crate::report::{Issue, Path};
-use crate::rules::datapass::blank;
 use crate::text::{LegalNature, TRIM, is_bidi_control};
+
+/// The legal basis: its nature, and a URL or documents.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LegalBasisDraft {
+    /// « Précisez la nature et les références du texte vous autorisant à traiter les données ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nature: Option<String>,
+    /// « Lien vers le texte relatif au cadre juridique ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The attached documents (PDF, under 10 MiB each, 6 at most).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Vec<DocumentDraft>>,
+}
 
 /// The nature of the usual legal basis of Pro Santé Connect.
 pub const PSC_LEGAL_NATURE: &str = "Arrêté du 24 mars 2021";

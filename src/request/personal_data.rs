@@ -4,12 +4,26 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::check::{Checker, DataPassCheck, Subject};
-use super::draft::PersonalDataDraft;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::identifiers::RetentionPeriod;
 use crate::report::{Issue, Path, Pointer};
 use crate::text::{Justification, Recipient};
+
+/// The processing of personal data: recipients and retention.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonalDataDraft {
+    /// « Destinataires des données »: 1 to 20 entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipients: Option<Vec<String>>,
+    /// « Durée de conservation » in months; any integer loads, 0–1200 is valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_months: Option<i64>,
+    /// Required when the retention period is above 36 months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_justification: Option<String>,
+}
 
 /// The most recipients accepted.
 pub const MAX_RECIPIENTS: usize = 20;

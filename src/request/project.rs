@@ -4,10 +4,30 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::check::{Checker, DataPassCheck, Subject};
-use super::draft::{OrganizationDraft, ProjectDraft};
 use crate::identifiers::Siret;
 use crate::report::Path;
 use crate::text::{Description, ProjectName};
+
+/// The organisation: its SIRET, as typed.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationDraft {
+    /// The SIRET of the establishment filing the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub siret: Option<String>,
+}
+
+/// The project's name and description.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectDraft {
+    /// « Nom du projet » (made public by DataPass).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// « Description du projet (à quoi va-t-il servir ? qui l'utilisera ?) ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
 
 /// The organisation filing the request, identified by the SIRET chosen at sign-in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]

@@ -6,10 +6,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::check::Checker;
+use super::datapass_checks::blank;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::report::{Issue, Path};
-use crate::rules::datapass::blank;
 use crate::vocabulary::{UnknownWord, vocabulary};
 
 vocabulary! {

@@ -6,7 +6,7 @@
 use datapass_psc::datapass::{self, Demande, Enrollment, NewDemande, Webhook};
 use datapass_psc::eligibility::{EligibilityAnswers, EligibilityDecision, RequesterKind};
 use datapass_psc::lifecycle::{EventLog, RequestRecord};
-use datapass_psc::{ReadOptions, RequestDraft, ValidationReport};
+use datapass_psc::{Options, RequestDraft, ValidationReport};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -325,7 +325,7 @@ fn every_reader_refuses_a_document_over_its_size_limit() {
     for (name, value, _) in documents() {
         let text = value.to_string();
         let limit = text.len() - 1;
-        let options = ReadOptions::default().with_max_bytes(limit);
+        let options = Options::default().with_max_bytes(limit);
         let refused = match name {
             "request" => ok(RequestDraft::from_json_slice_with(
                 text.as_bytes(),
@@ -361,16 +361,16 @@ fn every_reader_refuses_a_document_over_its_size_limit() {
     let padded = format!(
         "{}{}",
         sample_text(),
-        " ".repeat(ReadOptions::DEFAULT_MAX_BYTES)
+        " ".repeat(Options::DEFAULT_MAX_BYTES)
     );
     assert_eq!(
         refusal(ok(RequestDraft::from_json(&padded))).0,
         "json.too_large"
     );
     let log = lifecycle_example("d60501.json").to_string();
-    let padded = format!("{log}{}", " ".repeat(ReadOptions::DEFAULT_MAX_BYTES));
+    let padded = format!("{log}{}", " ".repeat(Options::DEFAULT_MAX_BYTES));
     assert!(EventLog::from_json_slice(padded.as_bytes()).is_ok());
-    let padded = format!("{log}{}", " ".repeat(ReadOptions::DEFAULT_MAX_BYTES_STORED));
+    let padded = format!("{log}{}", " ".repeat(Options::DEFAULT_MAX_BYTES_STORED));
     assert_eq!(
         refusal(ok(EventLog::from_json_slice(padded.as_bytes()))).0,
         "json.too_large"
@@ -381,7 +381,7 @@ fn every_reader_refuses_a_document_over_its_size_limit() {
 fn an_event_log_longer_than_its_limit_is_refused_with_the_count() {
     let event = json!({"at": "2024-01-01T00:00:00Z", "actor": "system", "event": "archive"});
     let log = json!({"request_number": "D1", "events": vec![event; 11]});
-    let options = ReadOptions::default().with_max_events(10);
+    let options = Options::default().with_max_events(10);
     let report = EventLog::from_json_slice_with(log.to_string().as_bytes(), &options).unwrap_err();
     let issue = &report.errors()[0];
     assert_eq!(

@@ -94,8 +94,8 @@ fn urls_are_kept_exactly_as_given() {
 
 #[test]
 fn urls_datapass_refuses_are_datapass_errors_under_both_rule_sets() {
-    use datapass_psc::{Origin, ReadOptions, Rules};
-    let datapass = ReadOptions::default().with_rules(Rules::DataPass);
+    use datapass_psc::{Options, Origin, Rules};
+    let datapass = Options::default().with_rules(Rules::DataPass);
     for (url, origin) in [
         // The crate accepts these; DataPass's pattern does not.
         ("HTTPS://www.legifrance.gouv.fr/loda", Origin::DataPass),

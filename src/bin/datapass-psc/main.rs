@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use datapass_psc::datapass::{self, NewDemande, Source, Webhook};
 use datapass_psc::eligibility::{EligibilityAnswers, RequesterKind, RequesterKindError};
 use datapass_psc::lifecycle::EventLog;
-use datapass_psc::{Issue, ReadOptions, RequestDraft, Rules, ValidationReport};
+use datapass_psc::{Issue, Options, RequestDraft, Rules, ValidationReport};
 use serde::Serialize;
 
 /// Check DataPass authorization requests to API Pro Santé Connect.
@@ -173,8 +173,8 @@ impl Limits {
     }
 
     /// The library's options for a document whose default limit is `default`.
-    fn options(self, default: usize) -> ReadOptions {
-        ReadOptions::default().with_max_bytes(self.bytes(default))
+    fn options(self, default: usize) -> Options {
+        Options::default().with_max_bytes(self.bytes(default))
     }
 }
 
@@ -237,10 +237,8 @@ fn print_json(value: &impl serde::Serialize) -> Result<(), Stop> {
 }
 
 fn validate(file: &Path, rules: Rules, output: &Output, limits: Limits) -> Result<ExitCode, Stop> {
-    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
-    let options = limits
-        .options(ReadOptions::DEFAULT_MAX_BYTES)
-        .with_rules(rules);
+    let bytes = read_input(file, limits.bytes(Options::DEFAULT_MAX_BYTES))?;
+    let options = limits.options(Options::DEFAULT_MAX_BYTES).with_rules(rules);
     let (report, request) = match RequestDraft::from_json_slice_with(&bytes, &options) {
         Ok(draft) if rules == Rules::Strict => {
             let (request, report) = draft.validate_and_report();
@@ -286,8 +284,8 @@ fn schema(out: Option<&Path>) -> Result<ExitCode, Stop> {
 }
 
 fn lifecycle(file: &Path, output: &Output, limits: Limits) -> Result<ExitCode, Stop> {
-    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES_STORED))?;
-    let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES_STORED);
+    let bytes = read_input(file, limits.bytes(Options::DEFAULT_MAX_BYTES_STORED))?;
+    let options = limits.options(Options::DEFAULT_MAX_BYTES_STORED);
     let replayed = EventLog::from_json_slice_with(&bytes, &options).map(|log| log.replay());
     let json = output.format == Format::Json;
     Ok(match replayed {
@@ -363,8 +361,8 @@ fn import(
     output: &Output,
     limits: Limits,
 ) -> Result<ExitCode, Stop> {
-    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
-    let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES);
+    let bytes = read_input(file, limits.bytes(Options::DEFAULT_MAX_BYTES))?;
+    let options = limits.options(Options::DEFAULT_MAX_BYTES);
     match datapass::import_with(&bytes, from, &options) {
         Ok(import) => {
             let import = match check {
@@ -399,8 +397,8 @@ fn import(
 }
 
 fn export(file: &Path, patch: bool, lang: Lang, limits: Limits) -> Result<ExitCode, Stop> {
-    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
-    let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES);
+    let bytes = read_input(file, limits.bytes(Options::DEFAULT_MAX_BYTES))?;
+    let options = limits.options(Options::DEFAULT_MAX_BYTES);
     let (request, report) = match RequestDraft::from_json_slice_with(&bytes, &options) {
         Ok(draft) => draft.validate_and_report(),
         Err(report) => (None, report),
@@ -433,7 +431,7 @@ fn verify_webhook(
             secret.pop();
         }
     }
-    let body = read_input(body_file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
+    let body = read_input(body_file, limits.bytes(Options::DEFAULT_MAX_BYTES))?;
     let json = output.format == Format::Json;
     if let Err(refused) = datapass::verify_signature(&secret, &body, signature) {
         if json {
@@ -448,7 +446,7 @@ fn verify_webhook(
         }
         return Ok(ExitCode::from(1));
     }
-    match Webhook::from_json_slice_with(&body, &limits.options(ReadOptions::DEFAULT_MAX_BYTES)) {
+    match Webhook::from_json_slice_with(&body, &limits.options(Options::DEFAULT_MAX_BYTES)) {
         Ok(webhook) => {
             if json {
                 print_json(&Verified {

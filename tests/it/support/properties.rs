@@ -94,7 +94,7 @@ pub fn check_report(report: &ValidationReport, doc: Option<&Value>) {
 /// same issues as the strict ones, only `datapass` and `format` ones as errors, so a strictly
 /// valid draft is valid for DataPass and DataPass's errors are a subset of the strict errors.
 pub fn check_rule_sets(draft: &RequestDraft, strict: &ValidationReport) {
-    use datapass_psc::{Check, Origin, ReadOptions, Rules};
+    use datapass_psc::{Check, Options, Origin, Rules};
     for issue in strict.errors().iter().chain(strict.warnings()) {
         let row = Check::find(issue.code, &issue.path, issue.origin == Origin::DataPass);
         assert_eq!(
@@ -103,7 +103,7 @@ pub fn check_rule_sets(draft: &RequestDraft, strict: &ValidationReport) {
             "no row of the table gives {issue:?}"
         );
     }
-    let relaxed = draft.report_with(&ReadOptions::default().with_rules(Rules::DataPass));
+    let relaxed = draft.report_with(&Options::default().with_rules(Rules::DataPass));
     if strict.is_valid() {
         assert!(relaxed.is_valid(), "{relaxed:?}");
     }
