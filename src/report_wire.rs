@@ -6,7 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
-use crate::json::format::{Format, FormatName};
+use crate::json::format::Format;
 use crate::json::{self, Document};
 use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
@@ -74,13 +74,10 @@ impl Diagnostic for ValidMismatch {
     }
 }
 
-/// A report read back: strict.
-static REPORT_FORMAT: Format = Format::strict(FormatName::Report, Options::DEFAULT_MAX_BYTES);
-
 impl Document for Issue {
     type Wire = Self;
 
-    const FORMAT: &'static Format = &REPORT_FORMAT;
+    const FORMAT: &'static Format = &Format::REPORT;
 
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         IssueWire::deserialize(deserializer)
@@ -102,7 +99,7 @@ impl<'de> Deserialize<'de> for Issue {
 impl Document for ValidationReport {
     type Wire = ReportRepr;
 
-    const FORMAT: &'static Format = &REPORT_FORMAT;
+    const FORMAT: &'static Format = &Format::REPORT;
 
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ReportRepr, D::Error> {
         ReportRepr::deserialize(deserializer)

@@ -6,7 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::decision::{EligibilityDecision, decide};
 use super::requester::RequesterKind;
-use crate::json::format::{Format, FormatName};
+use crate::json::format::Format;
 use crate::json::{self, Document};
 use crate::options::Options;
 use crate::report::Issue;
@@ -154,7 +154,7 @@ impl EligibilityAnswers {
 impl Document for EligibilityAnswers {
     type Wire = AnswersWire;
 
-    const FORMAT: &'static Format = &ANSWERS_FORMAT;
+    const FORMAT: &'static Format = &Format::ELIGIBILITY_ANSWERS;
 
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<AnswersWire, D::Error> {
         AnswersWire::deserialize(deserializer)
@@ -175,10 +175,6 @@ impl Document for EligibilityAnswers {
         })
     }
 }
-
-/// The answers format: strict, at most 1 MiB by default.
-static ANSWERS_FORMAT: Format =
-    Format::strict(FormatName::EligibilityAnswers, Options::DEFAULT_MAX_BYTES);
 
 impl<'de> Deserialize<'de> for EligibilityAnswers {
     /// Reads the answers through the crate's reader (see [`EligibilityAnswers::from_json_slice`]).

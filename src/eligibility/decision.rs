@@ -9,7 +9,7 @@ use super::answers::{Condition, EligibilityAnswers};
 use super::requester::RequesterKind;
 use crate::codes::Code;
 use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName};
+use crate::json::format::Format;
 use crate::json::{self, Document};
 use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
@@ -349,10 +349,6 @@ impl Serialize for EligibilityDecision {
     }
 }
 
-/// The decision format: strict, at most 1 MiB by default.
-static DECISION_FORMAT: Format =
-    Format::strict(FormatName::EligibilityDecision, Options::DEFAULT_MAX_BYTES);
-
 /// A decision is read from its codes: the requester, the outcome and the unmet conditions must
 /// be what [`decide`] gives for them, and the needed items what the outcome lists. The texts
 /// are the crate's own wording, written for people: they must be strings, and are not compared,
@@ -360,7 +356,7 @@ static DECISION_FORMAT: Format =
 impl Document for EligibilityDecision {
     type Wire = DecisionWire;
 
-    const FORMAT: &'static Format = &DECISION_FORMAT;
+    const FORMAT: &'static Format = &Format::ELIGIBILITY_DECISION;
 
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DecisionWire, D::Error> {
         DecisionWire::deserialize(deserializer)

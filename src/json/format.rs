@@ -3,6 +3,7 @@
 
 use super::context::Segment;
 use crate::codes::Code;
+use crate::options::Options;
 
 /// What to do with a key the format does not know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,13 +35,31 @@ pub(crate) fn refuse_unknown(_: &[Segment<'_>]) -> UnknownKeys {
 
 impl Format {
     /// A crate format: unknown keys refused.
-    pub(crate) const fn strict(name: FormatName, max_bytes: usize) -> Self {
+    const fn strict(name: FormatName, max_bytes: usize) -> Self {
         Self {
             name,
             max_bytes,
             unknown_keys: refuse_unknown,
         }
     }
+
+    // The crate's own formats, one row each: strict, with their default size limit.
+    /// A request, complete or draft: at most 1 MiB by default.
+    pub(crate) const REQUEST: Self = Self::strict(FormatName::Request, Options::DEFAULT_MAX_BYTES);
+    /// A stored request record and its parts (habilitations, history): 16 MiB.
+    pub(crate) const RECORD: Self =
+        Self::strict(FormatName::Record, Options::DEFAULT_MAX_BYTES_STORED);
+    /// An event log and its events: 16 MiB.
+    pub(crate) const EVENT_LOG: Self =
+        Self::strict(FormatName::EventLog, Options::DEFAULT_MAX_BYTES_STORED);
+    /// Answers to the eligibility questionnaire: 1 MiB.
+    pub(crate) const ELIGIBILITY_ANSWERS: Self =
+        Self::strict(FormatName::EligibilityAnswers, Options::DEFAULT_MAX_BYTES);
+    /// An eligibility decision read back: 1 MiB.
+    pub(crate) const ELIGIBILITY_DECISION: Self =
+        Self::strict(FormatName::EligibilityDecision, Options::DEFAULT_MAX_BYTES);
+    /// A validation report read back: 1 MiB.
+    pub(crate) const REPORT: Self = Self::strict(FormatName::Report, Options::DEFAULT_MAX_BYTES);
 }
 
 /// The formats the crate reads, for the wording of structural problems.

@@ -13,7 +13,7 @@ use super::state::RequestState;
 use super::transition_error::TransitionError;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
-use crate::json::format::{Format, FormatName};
+use crate::json::format::Format;
 use crate::json::{self, Document};
 use crate::options::Options;
 use crate::report::Issue;
@@ -113,14 +113,10 @@ pub(crate) struct EventLogWire {
     events: Vec<Event>,
 }
 
-/// The event log format: strict, at most 16 MiB by default.
-pub(crate) static EVENT_LOG_FORMAT: Format =
-    Format::strict(FormatName::EventLog, Options::DEFAULT_MAX_BYTES_STORED);
-
 impl Document for EventLog {
     type Wire = EventLogWire;
 
-    const FORMAT: &'static Format = &EVENT_LOG_FORMAT;
+    const FORMAT: &'static Format = &Format::EVENT_LOG;
 
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<EventLogWire, D::Error> {
         EventLogWire::deserialize(deserializer)

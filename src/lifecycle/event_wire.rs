@@ -318,7 +318,7 @@ impl<'de> Visitor<'de> for EventVisitor {
 impl Document for Event {
     type Wire = Self;
 
-    const FORMAT: &'static Format = &super::event_log::EVENT_LOG_FORMAT;
+    const FORMAT: &'static Format = &Format::EVENT_LOG;
 
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(EventVisitor)

@@ -175,7 +175,7 @@ struct HabilitationWire {
 impl Document for Habilitation {
     type Wire = Self;
 
-    const FORMAT: &'static Format = &super::record::RECORD_FORMAT;
+    const FORMAT: &'static Format = &Format::RECORD;
 
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         HabilitationWire::deserialize(deserializer)

@@ -64,7 +64,7 @@ struct HistoryEntryWire {
 impl Document for HistoryEntry {
     type Wire = Self;
 
-    const FORMAT: &'static Format = &super::record::RECORD_FORMAT;
+    const FORMAT: &'static Format = &Format::RECORD;
 
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         HistoryEntryWire::deserialize(deserializer)

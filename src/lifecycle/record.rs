@@ -16,7 +16,7 @@ use super::numbers::{HabilitationNumber, RequestNumber};
 use super::state::RequestState;
 use super::transition::{Effect, Facts, Transition, transition};
 use super::transition_error::TransitionError;
-use crate::json::format::{Format, FormatName};
+use crate::json::format::Format;
 use crate::json::{self, Document};
 use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
@@ -136,14 +136,10 @@ impl RequestRecord {
     }
 }
 
-/// The record format: strict, at most 16 MiB by default.
-pub(crate) static RECORD_FORMAT: Format =
-    Format::strict(FormatName::Record, Options::DEFAULT_MAX_BYTES_STORED);
-
 impl Document for RequestRecord {
     type Wire = RecordWire;
 
-    const FORMAT: &'static Format = &RECORD_FORMAT;
+    const FORMAT: &'static Format = &Format::RECORD;
 
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<RecordWire, D::Error> {
         RecordWire::deserialize(deserializer)

@@ -12,14 +12,10 @@ use super::draft::RequestDraft;
 use super::legal_basis::LegalBasisDraft;
 use super::personal_data::PersonalDataDraft;
 use super::project::{OrganizationDraft, ProjectDraft};
-use crate::json::format::{Format, FormatName};
+use crate::json::format::Format;
 use crate::json::{self, Document, Nested};
 use crate::options::Options;
 use crate::report::Issue;
-
-/// The request format: strict, at most 1 MiB by default.
-pub(crate) static REQUEST_FORMAT: Format =
-    Format::strict(FormatName::Request, Options::DEFAULT_MAX_BYTES);
 
 /// A draft section inside another, read with the enclosing reader.
 fn section<'de, D: Deserializer<'de>, T: Document<Wire = T>>(
@@ -141,7 +137,7 @@ macro_rules! read_by_mirror {
         impl Document for $ty {
             type Wire = Self;
 
-            const FORMAT: &'static Format = &REQUEST_FORMAT;
+            const FORMAT: &'static Format = &Format::REQUEST;
 
             fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 $wire::deserialize(deserializer)
