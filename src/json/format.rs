@@ -1,9 +1,18 @@
 //! What a reader knows of the format it reads: its name (for messages and the code of a value
 //! that does not fit), its default size limit, and its policy for keys it does not know.
 
-use super::context::Segment;
+use std::borrow::Cow;
+
 use crate::codes::Code;
 use crate::options::Options;
+
+/// One step of a path: an object key (borrowed from the input when it has no escape) or an
+/// array index.
+#[derive(Debug, Clone)]
+pub(crate) enum Segment<'de> {
+    Key(Cow<'de, str>),
+    Index(usize),
+}
 
 /// What to do with a key the format does not know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

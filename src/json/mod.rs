@@ -18,22 +18,24 @@
 //! (`unknown_field`, `missing_field`…); no message text is ever read. Malformed JSON is the only
 //! error left to `serde_json`, which reports its line and column (`json.syntax`).
 
-mod access;
 mod context;
+mod de;
+mod error;
 pub(crate) mod format;
+mod kind;
 mod problem;
+mod seen;
 #[cfg(test)]
 mod tests;
-mod visit;
-mod wrap;
 
-use serde::de::{self, Deserialize, Deserializer};
+use serde::de::{Deserialize, Deserializer};
 
 use crate::options::Options;
-pub(crate) use context::Segment;
 use context::{Cx, Failure};
+use de::WrapDe;
+use error::Error;
+pub(crate) use format::Segment;
 use problem::Problem;
-use wrap::{Error, WrapDe};
 
 use crate::report::Issue;
 
@@ -193,7 +195,7 @@ pub(crate) fn invalid_value(format: format::FormatName) -> crate::diagnostic::De
 }
 
 /// A serde error saying what an issue says, without quoting the document.
-fn issue_error<E: de::Error>(issue: &Issue) -> E {
+fn issue_error<E: serde::de::Error>(issue: &Issue) -> E {
     E::custom(format_args!(
         "{} at {:?}: {}",
         issue.code, issue.path, issue.message_en

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::context::Segment;
+use super::format::Segment;
 use super::format::{Format, FormatName, UnknownKeys};
 use super::{Document, Options, read};
 use crate::report::Issue;
