@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::check::{Checker, DataPassCheck, Subject};
 use crate::identifiers::Siret;
 use crate::report::Path;
-use crate::text::{Description, ProjectName};
+use crate::text::{ProjectDescription, ProjectName};
 
 /// The organisation: its SIRET, as typed.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
@@ -46,7 +46,7 @@ pub struct Project {
     /// « Nom du projet », one line, at most 200 characters.
     pub name: ProjectName,
     /// « Description du projet », at most 10,000 characters.
-    pub description: Description,
+    pub description: ProjectDescription,
 }
 
 pub(crate) fn check_organization(
@@ -76,7 +76,7 @@ pub(crate) fn check_project(draft: Option<&ProjectDraft>, c: &mut Checker) -> Op
         Subject::new("le nom du projet", "the project name"),
         DataPassCheck::Text,
     );
-    let description = c.parse::<Description>(
+    let description = c.parse::<ProjectDescription>(
         draft.and_then(|d| d.description.as_deref()),
         &base.key("description"),
         Subject::new("la description du projet", "the project description"),

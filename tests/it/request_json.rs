@@ -306,7 +306,7 @@ fn debug_masks_personal_data() {
         assert!(debug.contains(shown), "{shown} not in {debug}");
     }
     assert!(format!("{request:?}").contains("+336******78"));
-    assert!(format!("{request:?}").contains("job_title: Text(<16 chars>)"));
+    assert!(format!("{request:?}").contains("job_title: JobTitle(<16 chars>)"));
     // The same values typed in the wrong field are anything: their length only.
     let mut misplaced = draft.clone();
     misplaced.organization.as_mut().unwrap().siret = Some("Inès Moreau".into());
