@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::codes::Code;
-use crate::diagnostic::{Description, Diagnostic, Params, sentence};
+use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::rules::{Check, Origin};
 
 /// One problem found in a request.
@@ -47,42 +47,42 @@ pub struct Issue {
 
 impl Issue {
     /// An issue from its parts; its origin is the one [`Check::ALL`] gives `code` at `path`.
-    #[must_use]
-    pub fn new(
+    fn from_parts(
         code: Code,
-        path: impl Into<String>,
-        message_fr: impl Into<String>,
-        message_en: impl Into<String>,
+        path: String,
+        message_fr: String,
+        message_en: String,
         params: Params,
     ) -> Self {
-        let path = path.into();
         Self {
             origin: Check::origin_of(code, &path, false),
             code,
             path,
-            message_fr: message_fr.into(),
-            message_en: message_en.into(),
+            message_fr,
+            message_en,
             params,
         }
     }
 
-    /// This issue, about a value DataPass's own check refuses too: its origin is DataPass's
-    /// rule for it.
-    #[must_use]
-    pub(crate) fn refused_by_datapass(mut self) -> Self {
-        self.origin = Check::origin_of(self.code, &self.path, true);
-        self
-    }
-
-    /// The issue of an error, at `path`, with the error's generic subject.
+    /// The issue of an error, at `path` (a JSON Pointer), with the error's generic subject.
+    ///
+    /// ```
+    /// use datapass_psc::{Issue, Siret};
+    /// let error = "732 829 320 00075".parse::<Siret>().unwrap_err();
+    /// let issue = Issue::from_error("", &error);
+    /// assert_eq!(issue.code, "siret.checksum");
+    /// assert!(issue.message_en.starts_with("The SIRET number is not valid"));
+    /// ```
     #[must_use]
     pub fn from_error(path: impl Into<String>, error: &dyn Diagnostic) -> Self {
         Self::from_description(path, error.describe())
     }
 
-    /// The issue of a description, at `path`, with its generic subject.
+    /// The issue of a description, at `path`, with its generic subject: every message of the
+    /// crate comes from a [`Description`].
     pub(crate) fn from_description(path: impl Into<String>, d: Description) -> Self {
-        Self::new(d.code, path, d.message_fr(), d.message_en(), d.params)
+        let (fr, en) = (d.message_fr(), d.message_en());
+        Self::from_parts(d.code, path.into(), fr, en, d.params)
     }
 
     /// The issue of an error, naming the field with the given French and English subjects
@@ -94,13 +94,31 @@ impl Issue {
         subject_en: &str,
     ) -> Self {
         let d = error.describe();
-        Self::new(
-            d.code,
-            path.as_str(),
-            sentence(subject_fr, &d.predicate_fr),
-            sentence(subject_en, &d.predicate_en),
-            d.params,
-        )
+        let (fr, en) = (d.sentence_fr(subject_fr), d.sentence_en(subject_en));
+        Self::from_parts(d.code, path.as_str().to_owned(), fr, en, d.params)
+    }
+
+    /// DataPass's own answer, its French sentence kept as DataPass wrote it: the one kind of
+    /// issue whose message is not the crate's (its origin is DataPass's).
+    pub(crate) fn quoting_datapass(
+        code: Code,
+        path: impl Into<String>,
+        sentence_fr: String,
+        message_en: String,
+        params: Params,
+    ) -> Self {
+        Self {
+            origin: Origin::DataPass,
+            ..Self::from_parts(code, path.into(), sentence_fr, message_en, params)
+        }
+    }
+
+    /// This issue, about a value DataPass's own check refuses too: its origin is DataPass's
+    /// rule for it.
+    #[must_use]
+    pub(crate) fn refused_by_datapass(mut self) -> Self {
+        self.origin = Check::origin_of(self.code, &self.path, true);
+        self
     }
 
     /// This issue, moved under `prefix` (a JSON Pointer): `/request` + `/scopes`.

@@ -15,7 +15,6 @@ use crate::json::format::{Format, FormatName, refuse_unknown};
 use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::request::ContactRole;
-use crate::rules::Origin;
 
 /// DataPass's refusals, as issues of the crate: an error body
 /// (`{"errors": [{"status", "title", "detail", "source": {"pointer"}}]}`, JSON:API style, as
@@ -383,10 +382,8 @@ impl ErrorWire {
                 format!("DataPass refused this{status}: {text}"),
             )
         };
-        let mut issue = Issue::new(code, path, fr, en, params);
         // DataPass's answer is DataPass's, whatever the crate's rule for the field.
-        issue.origin = Origin::DataPass;
-        issue
+        Issue::quoting_datapass(code, path, fr, en, params)
     }
 }
 

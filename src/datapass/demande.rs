@@ -6,11 +6,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 
 use super::data::Data;
+use super::finding::Finding;
 use super::keys::{Target, key_of};
 use super::placeholder::placeholder_warnings;
 use super::wire::{ApplicantWire, Id, OrganizationWire};
-use crate::codes::Code;
-use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName, UnknownKeys};
 use crate::json::{Document, Segment};
 use crate::lifecycle::{
@@ -373,38 +372,26 @@ pub(crate) fn not_person_warnings(data: &Data, data_path: &str) -> Vec<Issue> {
         .iter()
         .map(|(role, kind)| {
             let key = key_of(Target::ContactType(*role));
-            Issue::new(
-                Code::DataPassNotPerson,
+            Issue::from_error(
                 format!("{data_path}/{key}"),
-                format!(
-                    "DataPass indique que {} est une organisation : la crate ne modélise que des \
-                     personnes",
-                    role.label_fr()
-                ),
-                format!(
-                    "DataPass marks {} as an organisation: the crate models persons only",
-                    role.label_en()
-                ),
-                Params::new().with("type", kind.clone()),
+                &Finding::NotPerson { role: *role, kind },
             )
         })
         .collect()
 }
 
 /// Checks that a document names the PSC form, when it names one.
-pub(crate) fn check_form(at: &str, names: &[(&str, Option<&str>, &str)]) -> Result<(), Issue> {
+pub(crate) fn check_form(
+    at: &str,
+    names: &[(&str, Option<&str>, &'static str)],
+) -> Result<(), Issue> {
     for &(key, found, expected) in names {
         if let Some(found) = found
             && found != expected
         {
-            return Err(Issue::new(
-                Code::DataPassOtherForm,
+            return Err(Issue::from_error(
                 format!("{at}/{key}"),
-                "Ce document DataPass concerne un autre formulaire qu'API Pro Santé Connect",
-                "This DataPass document is about another form than API Pro Santé Connect",
-                Params::new()
-                    .with("found", found)
-                    .with("expected", expected),
+                &Finding::OtherForm { found, expected },
             ));
         }
     }

@@ -5,9 +5,8 @@ use std::fmt;
 use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+use super::finding::Finding;
 use super::source::Source;
-use crate::codes::Code;
-use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName, UnknownKeys};
 use crate::json::{self, Document, Segment};
 use crate::lifecycle::HabilitationState;
@@ -78,19 +77,7 @@ pub(crate) fn detect(bytes: &[u8], options: &Options) -> Result<Source, Validati
     } else {
         None
     };
-    source.ok_or_else(|| {
-        ValidationReport::single(Issue::new(
-            Code::DataPassUnknownDocument,
-            "",
-            "Ce document JSON n'est aucun des documents DataPass que la crate lit (demande, \
-             liste de demandes, historique, habilitation, corps de POST ou de PATCH, webhook, \
-             réponse d'erreur de l'API v2 ; demande ou webhook v1)",
-            "This JSON document is none of the DataPass documents the crate reads (v2 demande, \
-             list of demandes, history, habilitation, POST or PATCH body, webhook, API error \
-             body; v1 enrollment or webhook)",
-            Params::new(),
-        ))
-    })
+    source.ok_or_else(|| ValidationReport::single(Issue::from_error("", &Finding::UnknownDocument)))
 }
 
 impl<'de> Deserialize<'de> for Shape {

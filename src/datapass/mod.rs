@@ -82,6 +82,7 @@ mod data;
 mod demande;
 mod detect;
 mod facts;
+mod finding;
 mod import;
 mod keys;
 mod lists;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::data::{Data, DataOut};
 use super::demande::{FORM_UID, TYPE, check_form};
+use super::finding::Finding;
 use super::keys::{Target, permitted};
 use super::placeholder::placeholder_warnings;
 use super::wire::{ApplicantWire, OrganizationWire};
@@ -331,14 +332,9 @@ fn read_data(data: &Data) -> BodyRead {
         .chain(data.unmapped.iter().map(String::as_str))
     {
         if permitted(key) {
-            read.warnings.push(Issue::new(
-                Code::JsonUnknownField,
+            read.warnings.push(Issue::from_error(
                 data_path.key(key).as_str(),
-                "DataPass accepte cette clé, mais le formulaire API Pro Santé Connect n'a pas ce \
-                 champ : la crate ne la lit pas",
-                "DataPass accepts this key, but the API Pro Santé Connect form has no such field: \
-                 the crate does not read it",
-                Params::new().with("key", key),
+                &Finding::UnreadKey { key },
             ));
         } else {
             read.refusals.push(key_refused(key));
@@ -354,7 +350,7 @@ fn read_data(data: &Data) -> BodyRead {
 ///
 /// [`ApiErrors`]: super::ApiErrors
 fn key_refused(key: &str) -> Issue {
-    Issue::new(
+    Issue::quoting_datapass(
         Code::DataPassRefused,
         "",
         format!("La clé « {key} » n’existe pas pour ce type de demande."),
@@ -396,12 +392,13 @@ impl Document for NewDemande {
         if body.form_uid.is_none() && body.kind.is_none() {
             read.refusals.insert(
                 0,
-                Issue::new(
+                Issue::quoting_datapass(
                     Code::DataPassRefused,
                     "/demande",
-                    "Le formulaire demandé est introuvable.",
+                    "Le formulaire demandé est introuvable.".to_owned(),
                     "DataPass finds no form: the body names neither `form_uid` nor `type` \
-                     (« Formulaire introuvable »)",
+                     (« Formulaire introuvable »)"
+                        .to_owned(),
                     Params::new()
                         .with("status", "422")
                         .with("title", "Formulaire introuvable"),
@@ -417,15 +414,8 @@ impl Document for NewDemande {
         ] {
             if !seen.contains(&target) {
                 target.set(&mut content, Some(value.to_owned()));
-                read.warnings.push(Issue::new(
-                    Code::DataPassDefault,
-                    pointer,
-                    "Le corps ne donne pas ce champ : DataPass le remplit avec la valeur par \
-                     défaut du formulaire API Pro Santé Connect",
-                    "The body does not give this field: DataPass fills it with the API Pro Santé \
-                     Connect form's default",
-                    Params::new().with("value", value),
-                ));
+                read.warnings
+                    .push(Issue::from_error(pointer, &Finding::FormDefault { value }));
             }
         }
         if let Some(siret) = body.organization.and_then(|o| o.siret) {

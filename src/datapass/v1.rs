@@ -8,9 +8,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 
 use super::demande::{DemandeEvent, check_form};
+use super::finding::Finding;
 use super::wire::Id;
-use crate::codes::Code;
-use crate::diagnostic::Params;
 use crate::json::format::{Format, FormatName, UnknownKeys};
 use crate::json::{self, Document, Segment};
 use crate::lifecycle::{RequestNumber, RequestState};
@@ -243,12 +242,9 @@ impl EnrollmentWire {
         let mut contacts = ContactsDraft::default();
         for (i, member) in self.team_members.into_iter().enumerate() {
             let Some(role) = role(&member.kind) else {
-                warnings.push(Issue::new(
-                    Code::JsonUnknownField,
+                warnings.push(Issue::from_error(
                     format!("{at}/team_members/{i}/type"),
-                    "La crate ne lit pas les membres de l'équipe de ce rôle",
-                    "The crate does not read team members of this role",
-                    Params::new().with("type", member.kind),
+                    &Finding::UnknownTeamRole { kind: &member.kind },
                 ));
                 continue;
             };

@@ -8,9 +8,10 @@ use serde::{Deserialize, Deserializer};
 use sha2::Sha256;
 
 use super::demande::{Demande, DemandeWire, check_form, data_key};
+use super::finding::Finding;
 use super::wire::Id;
 use crate::codes::Code;
-use crate::diagnostic::{Description, Diagnostic, Params};
+use crate::diagnostic::{Description, Diagnostic};
 use crate::json::format::{Format, FormatName, UnknownKeys};
 use crate::json::{self, Document, Segment};
 use crate::lifecycle::{EventName, RequestNumber};
@@ -352,12 +353,9 @@ impl Document for Webhook {
             .into_demande("/data")?;
         let mut warnings = Vec::new();
         if !WEBHOOK_EVENTS.contains(&event.as_str()) {
-            warnings.push(Issue::new(
-                Code::DataPassUnknownEvent,
+            warnings.push(Issue::from_error(
                 "/event",
-                "La crate ne connaît pas cet événement DataPass : il est conservé tel quel",
-                "The crate does not know this DataPass event: it is kept as it is",
-                Params::new().with("event", event.clone()),
+                &Finding::UnknownEvent { event: &event },
             ));
         }
         warnings.append(&mut demande.warnings);

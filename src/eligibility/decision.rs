@@ -7,8 +7,6 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::answers::{Condition, EligibilityAnswers};
 use super::requester::RequesterKind;
-use crate::codes::Code;
-use crate::diagnostic::Params;
 use crate::json::format::Format;
 use crate::json::{self, Document};
 use crate::options::Options;
@@ -353,6 +351,22 @@ impl Serialize for EligibilityDecision {
 /// be what [`decide`] gives for them, and the needed items what the outcome lists. The texts
 /// are the crate's own wording, written for people: they must be strings, and are not compared,
 /// so that a decision written by another version of the crate still reads.
+/// A stored decision that is not what the crate decides for its requester.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("not what the crate decides for this requester")]
+struct NotDecided;
+
+impl crate::diagnostic::Diagnostic for NotDecided {
+    fn describe(&self) -> crate::diagnostic::Description {
+        crate::diagnostic::Description::new(
+            crate::codes::Code::EligibilityInvalidDecision,
+            ("cette valeur", "this value"),
+            "n'est pas ce que la crate décide pour ce demandeur",
+            "is not what the crate decides for this requester",
+        )
+    }
+}
+
 impl Document for EligibilityDecision {
     type Wire = DecisionWire;
 
@@ -389,13 +403,7 @@ impl Document for EligibilityDecision {
         };
         match mismatch {
             None => Ok(decision),
-            Some(key) => Err(Issue::new(
-                Code::EligibilityInvalidDecision,
-                format!("/{key}"),
-                "Cette valeur n'est pas ce que la crate décide pour ce demandeur",
-                "This value is not what the crate decides for this requester",
-                Params::new(),
-            )),
+            Some(key) => Err(Issue::from_error(format!("/{key}"), &NotDecided)),
         }
     }
 }

@@ -113,6 +113,28 @@ pub(crate) struct EventLogWire {
     events: Vec<Event>,
 }
 
+/// An event log longer than the reader allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("too many events: at most {max}, found {found}")]
+struct TooManyEvents {
+    max: usize,
+    found: usize,
+}
+
+impl crate::diagnostic::Diagnostic for TooManyEvents {
+    fn describe(&self) -> crate::diagnostic::Description {
+        let (max, found) = (self.max, self.found);
+        crate::diagnostic::Description::new(
+            Code::EventLogTooLong,
+            ("le journal", "the log"),
+            format!("compte trop d'événements ({found}, {max} au plus)"),
+            format!("holds too many events ({found}, at most {max})"),
+        )
+        .with("max", max)
+        .with("found", found)
+    }
+}
+
 impl Document for EventLog {
     type Wire = EventLogWire;
 
@@ -125,13 +147,7 @@ impl Document for EventLog {
     fn finish(wire: EventLogWire, options: &Options) -> Result<Self, Issue> {
         let (max, found) = (options.max_events(), wire.events.len());
         if found > max {
-            return Err(Issue::new(
-                Code::EventLogTooLong,
-                "/events",
-                format!("Le journal compte trop d'événements ({found}, {max} au plus)"),
-                format!("The log holds too many events ({found}, at most {max})"),
-                Params::new().with("max", max).with("found", found),
-            ));
+            return Err(Issue::from_error("/events", &TooManyEvents { max, found }));
         }
         Ok(Self {
             format_version: wire.format_version,

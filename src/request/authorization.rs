@@ -18,7 +18,7 @@ use super::project::{Organization, Project, check_organization, check_project};
 use super::project::{OrganizationDraft, ProjectDraft};
 use super::scopes::{Scopes, check_scopes};
 use crate::codes::Code;
-use crate::diagnostic::Params;
+use crate::diagnostic::{Description, Diagnostic};
 use crate::json::{self, Document, format::Format};
 use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
@@ -198,24 +198,33 @@ impl Document for AuthorizationRequest {
     }
 
     fn finish(wire: RequestDraft, _: &Options) -> Result<Self, Issue> {
-        wire.validate().map_err(|report| {
-            let n = report.errors().len();
-            // Codes and paths only: they never quote a value.
-            let (code, path) = report
-                .errors()
-                .first()
-                .map(|i| (i.code.as_str(), i.path.as_str()))
-                .unwrap_or_default();
-            Issue::new(
-                Code::RequestInvalid,
-                "",
-                format!(
-                    "La demande n'est pas valide ({n} erreur(s), la première : {code} à {path:?})"
-                ),
-                format!("The request is not valid ({n} error(s), the first: {code} at {path:?})"),
-                Params::new().with("error_count", n),
-            )
-        })
+        wire.validate()
+            .map_err(|report| Issue::from_error("", &RequestRefused(&report)))
+    }
+}
+
+/// A request read through serde that does not validate, summed up by its number of errors and
+/// the first one's code and path (which never quote a value).
+#[derive(Debug, thiserror::Error)]
+#[error("the request is not valid")]
+struct RequestRefused<'a>(&'a ValidationReport);
+
+impl Diagnostic for RequestRefused<'_> {
+    fn describe(&self) -> Description {
+        let n = self.0.errors().len();
+        let (code, path) = self
+            .0
+            .errors()
+            .first()
+            .map(|i| (i.code.as_str(), i.path.as_str()))
+            .unwrap_or_default();
+        Description::new(
+            Code::RequestInvalid,
+            ("la demande", "the request"),
+            format!("n'est pas valide ({n} erreur(s), la première : {code} à {path:?})"),
+            format!("is not valid ({n} error(s), the first: {code} at {path:?})"),
+        )
+        .with("error_count", n)
     }
 }
 

@@ -12,9 +12,9 @@ use super::check::{Checker, DataPassCheck, Subject};
 use super::datapass_checks::blank;
 use super::document::{Document, DocumentDraft, DocumentError, MAX_DOCUMENTS, check_document};
 use crate::codes::Code;
-use crate::diagnostic::{Description, Diagnostic, Params};
+use crate::diagnostic::{Description, Diagnostic};
 use crate::newtype::string_newtype;
-use crate::report::{Issue, Path};
+use crate::report::Path;
 use crate::text::{LegalNature, TRIM, is_bidi_control};
 
 /// The legal basis: its nature, and a URL or documents.
@@ -258,6 +258,22 @@ impl Diagnostic for LegalBasisUrlError {
     }
 }
 
+/// A legal basis with neither a URL nor a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("neither a url nor a document of the legal text")]
+struct ReferenceMissing;
+
+impl Diagnostic for ReferenceMissing {
+    fn describe(&self) -> Description {
+        Description::new(
+            Code::LegalBasisReferenceMissing,
+            ("vous", ""),
+            "devez joindre l’URL ou le document du texte relatif au traitement",
+            "Give the URL of the legal text or attach the document",
+        )
+    }
+}
+
 pub(crate) fn check_legal_basis(
     draft: Option<&LegalBasisDraft>,
     c: &mut Checker,
@@ -305,13 +321,7 @@ pub(crate) fn check_legal_basis(
         }
     }
     if !url_given && raw_documents.is_empty() {
-        c.error(Issue::new(
-            Code::LegalBasisReferenceMissing,
-            base.to_pointer().as_str(),
-            "Vous devez joindre l’URL ou le document du texte relatif au traitement",
-            "Give the URL of the legal text or attach the document",
-            Params::new(),
-        ));
+        c.error_at(&base, &ReferenceMissing);
         return None;
     }
     if !c.is_clean_since(before) {

@@ -38,13 +38,7 @@ fn first(report: &ValidationReport) -> Issue {
 
 /// The issue of an error used alone.
 fn alone(error: &dyn Diagnostic) -> Issue {
-    Issue::new(
-        error.code(),
-        "",
-        error.message_fr(),
-        error.message_en(),
-        error.params(),
-    )
+    Issue::from_error("", error)
 }
 
 /// The issue of a value that `T` refuses.
