@@ -31,7 +31,7 @@ pub use identifiers::{
     DigitsError, Email, EmailError, PhoneNumber, PhoneNumberError, RetentionPeriod,
     RetentionPeriodError, Siren, SirenError, Siret, SiretError,
 };
-pub use options::Options;
+pub use options::{DocumentKind, Options};
 pub use report::{Issue, ValidationReport};
 pub use request::authorization::{AuthorizationRequest, validate_json, validate_json_with};
 pub use request::draft::RequestDraft;

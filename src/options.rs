@@ -63,6 +63,16 @@ impl Options {
         self.events
     }
 
+    /// The size limit a reader applies to a document of `kind`: the one these options set, or
+    /// the kind's default.
+    #[must_use]
+    pub const fn max_bytes_for(&self, kind: DocumentKind) -> usize {
+        match self.bytes {
+            Some(max) => max,
+            None => kind.default_max_bytes(),
+        }
+    }
+
     /// The rule set a validation applies.
     #[must_use]
     pub const fn rules(&self) -> Rules {
@@ -99,6 +109,50 @@ impl Options {
     pub const fn with_max_events(mut self, max_events: usize) -> Self {
         self.events = max_events;
         self
+    }
+}
+
+/// The kinds of documents the crate reads, each with its default size limit
+/// ([`DocumentKind::default_max_bytes`]); [`Options::max_bytes_for`] gives the limit a reader
+/// applies to one.
+///
+/// ```
+/// use datapass_psc::{DocumentKind, Options};
+/// assert_eq!(Options::default().max_bytes_for(DocumentKind::EventLog), 16 * 1024 * 1024);
+/// assert_eq!(Options::default().with_max_bytes(10).max_bytes_for(DocumentKind::Request), 10);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocumentKind {
+    /// A request, complete or draft.
+    Request,
+    /// A stored request record.
+    Record,
+    /// An event log.
+    EventLog,
+    /// Answers to the eligibility questionnaire.
+    EligibilityAnswers,
+    /// An eligibility decision, read back.
+    EligibilityDecision,
+    /// A document DataPass sends or accepts.
+    DataPass,
+    /// A validation report, read back.
+    Report,
+}
+
+impl DocumentKind {
+    /// The size limit of this kind of document when the options set none:
+    /// [`Options::DEFAULT_MAX_BYTES_STORED`] for a record or an event log,
+    /// [`Options::DEFAULT_MAX_BYTES`] otherwise.
+    #[must_use]
+    pub const fn default_max_bytes(self) -> usize {
+        match self {
+            Self::Record | Self::EventLog => Options::DEFAULT_MAX_BYTES_STORED,
+            Self::Request
+            | Self::EligibilityAnswers
+            | Self::EligibilityDecision
+            | Self::DataPass
+            | Self::Report => Options::DEFAULT_MAX_BYTES,
+        }
     }
 }
 

@@ -59,6 +59,33 @@ pub enum TextError {
     },
 }
 
+/// `text` with its control characters (C0, C1) and bidirectional controls written as Rust
+/// escapes (`\u{1b}`), so that printing text from a document can never drive a terminal
+/// (move the cursor, change colours, reorder what is shown); borrowed when there is nothing to
+/// escape.
+///
+/// ```
+/// use datapass_psc::text::escape_controls;
+/// assert_eq!(escape_controls("HospiConnect"), "HospiConnect");
+/// assert_eq!(escape_controls("\u{1b}[2J\u{202e}abc"), "\\u{1b}[2J\\u{202e}abc");
+/// ```
+#[must_use]
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    let escaped = |c: char| c.is_control() || is_bidi_control(c);
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Whether `c` is refused in text (`multiline` allows line feed and carriage return).
 fn is_forbidden(c: char, multiline: bool) -> bool {
     match c {

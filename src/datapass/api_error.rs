@@ -11,7 +11,7 @@ use super::keys::{Part, Target, target};
 use crate::codes::Code;
 use crate::diagnostic::Params;
 use crate::json::Document;
-use crate::json::format::{Format, FormatName, refuse_unknown};
+use crate::json::format::{Format, refuse_unknown};
 use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::request::ContactRole;
@@ -324,11 +324,7 @@ const INVALID_KEY: &str = "Clé invalide";
 const TERMS_NOT_ACCEPTED: &str = "Vous devez acceptez les conditions générales avant de continuer";
 
 /// An error body: the crate's format for reading it is strict (JSON:API fixes its keys).
-static API_ERRORS_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: Options::DEFAULT_MAX_BYTES,
-    unknown_keys: refuse_unknown,
-};
+static API_ERRORS_FORMAT: Format = Format::datapass(refuse_unknown);
 
 impl ErrorWire {
     fn into_issue(self) -> Issue {

@@ -10,7 +10,7 @@ use super::finding::Finding;
 use super::keys::{Target, key_of};
 use super::placeholder::placeholder_warnings;
 use super::wire::{ApplicantWire, Id, OrganizationWire};
-use crate::json::format::{Format, FormatName, UnknownKeys};
+use crate::json::format::{Format, UnknownKeys};
 use crate::json::{Document, Segment};
 use crate::lifecycle::{
     EventName, HabilitationNumber, HabilitationState, RequestNumber, RequestState,
@@ -327,11 +327,7 @@ fn demande_keys(path: &[Segment<'_>]) -> UnknownKeys {
 }
 
 /// A demande: a third party's format, at most 1 MiB by default.
-static DEMANDE_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: Options::DEFAULT_MAX_BYTES,
-    unknown_keys: demande_keys,
-};
+static DEMANDE_FORMAT: Format = Format::datapass(demande_keys);
 
 impl Document for Demande {
     type Wire = DemandeWire;

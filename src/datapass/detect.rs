@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::finding::Finding;
 use super::source::Source;
-use crate::json::format::{Format, FormatName, UnknownKeys};
+use crate::json::format::{Format, UnknownKeys};
 use crate::json::{self, Document, Segment};
 use crate::lifecycle::HabilitationState;
 use crate::options::Options;
@@ -175,11 +175,7 @@ fn ignore_unknown(_: &[Segment<'_>]) -> UnknownKeys {
     UnknownKeys::Ignore
 }
 
-static SHAPE_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: Options::DEFAULT_MAX_BYTES,
-    unknown_keys: ignore_unknown,
-};
+static SHAPE_FORMAT: Format = Format::datapass(ignore_unknown);
 
 impl Document for Shape {
     type Wire = Self;

@@ -12,7 +12,7 @@ use super::demande::{
 };
 use super::placeholder::placeholder_warnings;
 use super::wire::{Id, OrganizationWire};
-use crate::json::format::{Format, FormatName, UnknownKeys};
+use crate::json::format::{Format, UnknownKeys};
 use crate::json::{Document, Segment};
 use crate::lifecycle::{HabilitationNumber, HabilitationState, RequestNumber};
 use crate::options::Options;
@@ -191,17 +191,9 @@ fn habilitation_keys(path: &[Segment<'_>]) -> UnknownKeys {
 }
 
 /// A list: a third party's format, at most 1 MiB by default.
-static LIST_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: Options::DEFAULT_MAX_BYTES,
-    unknown_keys: list_keys,
-};
+static LIST_FORMAT: Format = Format::datapass(list_keys);
 
-static HABILITATION_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: Options::DEFAULT_MAX_BYTES,
-    unknown_keys: habilitation_keys,
-};
+static HABILITATION_FORMAT: Format = Format::datapass(habilitation_keys);
 
 impl Document for DemandeList {
     type Wire = Vec<DemandeWire>;

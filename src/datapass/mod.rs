@@ -111,4 +111,4 @@ pub use lists::{DemandeList, DetailedHabilitation, EventList};
 pub use new_demande::{DataPatch, NewDemande, not_sent};
 pub use source::Source;
 pub use v1::Enrollment;
-pub use webhook::{SignatureError, Webhook, WebhookEvent, verify_signature};
+pub use webhook::{SignatureError, Webhook, WebhookEvent, WebhookSummary, verify_signature};

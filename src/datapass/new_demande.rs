@@ -12,7 +12,7 @@ use super::placeholder::placeholder_warnings;
 use super::wire::{ApplicantWire, OrganizationWire};
 use crate::codes::Code;
 use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, UnknownKeys};
+use crate::json::format::{Format, UnknownKeys};
 use crate::json::{Document, Segment};
 use crate::options::Options;
 use crate::report::{Issue, Pointer};
@@ -364,11 +364,7 @@ fn key_refused(key: &str) -> Issue {
 }
 
 /// A `POST` or `PATCH` body: a third party's format, at most 1 MiB by default.
-static BODY_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: Options::DEFAULT_MAX_BYTES,
-    unknown_keys: body_keys,
-};
+static BODY_FORMAT: Format = Format::datapass(body_keys);
 
 impl Document for NewDemande {
     type Wire = NewDemandeWire;

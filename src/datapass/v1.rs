@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer};
 use super::demande::{DemandeEvent, check_form};
 use super::finding::Finding;
 use super::wire::Id;
-use crate::json::format::{Format, FormatName, UnknownKeys};
+use crate::json::format::{Format, UnknownKeys};
 use crate::json::{self, Document, Segment};
 use crate::lifecycle::{RequestNumber, RequestState};
 use crate::options::Options;
@@ -309,11 +309,7 @@ fn ignore_unknown(_: &[Segment<'_>]) -> UnknownKeys {
     UnknownKeys::Ignore
 }
 
-static V1_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: Options::DEFAULT_MAX_BYTES,
-    unknown_keys: ignore_unknown,
-};
+static V1_FORMAT: Format = Format::datapass(ignore_unknown);
 
 impl Document for Enrollment {
     type Wire = EnrollmentWire;

@@ -121,7 +121,7 @@ impl<'de> Cx<'de> {
                     return Err(());
                 }
                 UnknownKeys::Warn => {
-                    let d = Problem::UnknownField { field: None }.describe(self.format.name);
+                    let d = Problem::UnknownField { field: None }.describe(self.format.kind);
                     let warning = Description {
                         predicate_fr: "n'est pas connu de la crate : sa valeur n'a pas été lue"
                             .into(),

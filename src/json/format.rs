@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::codes::Code;
-use crate::options::Options;
+use crate::options::DocumentKind;
 
 /// One step of a path: an object key (borrowed from the input when it has no escape) or an
 /// array index.
@@ -29,10 +29,8 @@ pub(crate) enum UnknownKeys {
 /// A JSON format the crate reads.
 #[derive(Debug)]
 pub(crate) struct Format {
-    /// The format, for messages.
-    pub name: FormatName,
-    /// The default size limit, in bytes.
-    pub max_bytes: usize,
+    /// The kind of document, for messages and its default size limit.
+    pub kind: DocumentKind,
     /// The policy for an unknown key, given the path of that key.
     pub unknown_keys: fn(&[Segment<'_>]) -> UnknownKeys,
 }
@@ -44,53 +42,38 @@ pub(crate) fn refuse_unknown(_: &[Segment<'_>]) -> UnknownKeys {
 
 impl Format {
     /// A crate format: unknown keys refused.
-    const fn strict(name: FormatName, max_bytes: usize) -> Self {
+    const fn strict(kind: DocumentKind) -> Self {
         Self {
-            name,
-            max_bytes,
+            kind,
             unknown_keys: refuse_unknown,
         }
     }
 
-    // The crate's own formats, one row each: strict, with their default size limit.
+    /// A third party's format: `unknown_keys` says, by path, which unknown keys are reported.
+    pub(crate) const fn datapass(unknown_keys: fn(&[Segment<'_>]) -> UnknownKeys) -> Self {
+        Self {
+            kind: DocumentKind::DataPass,
+            unknown_keys,
+        }
+    }
+
+    // The crate's own formats, one row each: strict.
     /// A request, complete or draft: at most 1 MiB by default.
-    pub(crate) const REQUEST: Self = Self::strict(FormatName::Request, Options::DEFAULT_MAX_BYTES);
+    pub(crate) const REQUEST: Self = Self::strict(DocumentKind::Request);
     /// A stored request record and its parts (habilitations, history): 16 MiB.
-    pub(crate) const RECORD: Self =
-        Self::strict(FormatName::Record, Options::DEFAULT_MAX_BYTES_STORED);
+    pub(crate) const RECORD: Self = Self::strict(DocumentKind::Record);
     /// An event log and its events: 16 MiB.
-    pub(crate) const EVENT_LOG: Self =
-        Self::strict(FormatName::EventLog, Options::DEFAULT_MAX_BYTES_STORED);
+    pub(crate) const EVENT_LOG: Self = Self::strict(DocumentKind::EventLog);
     /// Answers to the eligibility questionnaire: 1 MiB.
-    pub(crate) const ELIGIBILITY_ANSWERS: Self =
-        Self::strict(FormatName::EligibilityAnswers, Options::DEFAULT_MAX_BYTES);
+    pub(crate) const ELIGIBILITY_ANSWERS: Self = Self::strict(DocumentKind::EligibilityAnswers);
     /// An eligibility decision read back: 1 MiB.
-    pub(crate) const ELIGIBILITY_DECISION: Self =
-        Self::strict(FormatName::EligibilityDecision, Options::DEFAULT_MAX_BYTES);
+    pub(crate) const ELIGIBILITY_DECISION: Self = Self::strict(DocumentKind::EligibilityDecision);
     /// A validation report read back: 1 MiB.
-    pub(crate) const REPORT: Self = Self::strict(FormatName::Report, Options::DEFAULT_MAX_BYTES);
+    pub(crate) const REPORT: Self = Self::strict(DocumentKind::Report);
 }
 
-/// The formats the crate reads, for the wording of structural problems.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FormatName {
-    /// A request (draft or complete).
-    Request,
-    /// A stored request record.
-    Record,
-    /// An event log.
-    EventLog,
-    /// Answers to the eligibility questionnaire.
-    EligibilityAnswers,
-    /// An eligibility decision.
-    EligibilityDecision,
-    /// A document DataPass sends or accepts.
-    DataPass,
-    /// A validation report, read back.
-    Report,
-}
-
-impl FormatName {
+/// The wording and codes of structural problems, per kind of document.
+impl DocumentKind {
     /// « de la demande » / "the request": completes « le format … ».
     pub(crate) const fn of(self) -> (&'static str, &'static str) {
         match self {

@@ -30,7 +30,7 @@ mod tests;
 
 use serde::de::{Deserialize, Deserializer};
 
-use crate::options::Options;
+use crate::options::{DocumentKind, Options};
 use context::{Cx, Failure};
 use de::WrapDe;
 use error::Error;
@@ -108,9 +108,9 @@ pub(crate) struct Read<T> {
 pub(crate) fn read<T: Document>(bytes: &[u8], options: &Options) -> Result<Read<T>, Issue> {
     let format = T::FORMAT;
     let issue = |problem: Problem, path: &str| {
-        Issue::from_description(path.to_owned(), problem.describe(format.name))
+        Issue::from_description(path.to_owned(), problem.describe(format.kind))
     };
-    let max = options.max_bytes().unwrap_or(format.max_bytes);
+    let max = options.max_bytes_for(format.kind);
     if bytes.len() > max {
         let found = u64::try_from(bytes.len()).ok();
         return Err(issue(Problem::TooLarge { max, found }, ""));
@@ -154,7 +154,7 @@ fn failure_issue(cx: &mut Cx<'_>) -> Issue {
         problem: Problem::InvalidValue,
         path: crate::report::Pointer::root(),
     });
-    Issue::from_description(path.as_str(), problem.describe(cx.format.name))
+    Issue::from_description(path.as_str(), problem.describe(cx.format.kind))
 }
 
 /// The `Deserialize` impl of a document: the same checks as [`read`] on any deserializer (no size
@@ -184,14 +184,14 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Document>(
 /// The description of a key a document must have, for readers that check it themselves.
 pub(crate) fn missing_field(
     field: &'static str,
-    format: format::FormatName,
+    kind: DocumentKind,
 ) -> crate::diagnostic::Description {
-    Problem::MissingField { field }.describe(format)
+    Problem::MissingField { field }.describe(kind)
 }
 
 /// The description of a value that does not fit a format.
-pub(crate) fn invalid_value(format: format::FormatName) -> crate::diagnostic::Description {
-    Problem::InvalidValue.describe(format)
+pub(crate) fn invalid_value(kind: DocumentKind) -> crate::diagnostic::Description {
+    Problem::InvalidValue.describe(kind)
 }
 
 /// A serde error saying what an issue says, without quoting the document.

@@ -2,10 +2,10 @@
 
 use std::borrow::Cow;
 
-use super::format::FormatName;
 use super::kind::Kind;
 use crate::codes::Code;
 use crate::diagnostic::Description;
+use crate::options::DocumentKind;
 
 /// A structural problem: the document cannot be read as its format says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +48,7 @@ impl Problem {
     }
 
     /// The code, messages and parameters of this problem in `format`.
-    pub(crate) fn describe(&self, format: FormatName) -> Description {
+    pub(crate) fn describe(&self, format: DocumentKind) -> Description {
         const DOCUMENT: (&str, &str) = ("le document", "the document");
         const VALUE: (&str, &str) = ("cette valeur", "this value");
         const FIELD: (&str, &str) = ("ce champ", "this field");

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Deserializer};
 
 use super::format::Segment;
-use super::format::{Format, FormatName, UnknownKeys};
+use super::format::{Format, UnknownKeys};
 use super::{Document, Options, read};
 use crate::report::Issue;
 
@@ -29,11 +29,7 @@ fn policy(path: &[Segment<'_>]) -> UnknownKeys {
     }
 }
 
-static FORMAT: Format = Format {
-    name: FormatName::Request,
-    max_bytes: 1024,
-    unknown_keys: policy,
-};
+static FORMAT: Format = Format::datapass(policy);
 
 impl Document for Envelope {
     type Wire = Self;
