@@ -42,7 +42,7 @@ use crate::request::{
 /// use datapass_psc::RequestDraft;
 /// use datapass_psc::datapass::NewDemande;
 /// let json = std::fs::read_to_string("examples/requests/hospiconnect.json")?;
-/// let request = RequestDraft::from_json(&json)?.validate()?;
+/// let request = RequestDraft::from_json_slice(json.as_bytes())?.validate()?;
 /// let body = NewDemande::from_request(&request);
 /// let text = serde_json::to_string(&body)?;
 /// assert!(text.starts_with(r#"{"demande":{"form_uid":"api-pro-sante-connect""#));

@@ -93,7 +93,7 @@ impl EventLog {
         ///
         /// # Errors
         /// A report with one issue, at the JSON Pointer where reading stopped: `json.*` for a
-        /// structural problem anywhere in the log (as [`RequestDraft::from_json`] reports them),
+        /// structural problem anywhere in the log (as [`RequestDraft::from_json_slice`] reports them),
         /// `event_log.invalid` for a value that does not fit the format (a version other than 1, a
         /// bad number, actor, event or time), `event_log.too_long` for more events than
         /// [`Options::max_events`]. The message never quotes the document.

@@ -36,7 +36,7 @@ use crate::request::draft::RequestDraft;
 /// use datapass_psc::lifecycle::{RequestRecord, RequestState};
 ///
 /// let json = std::fs::read_to_string("examples/requests/hospiconnect.json")?;
-/// let mut record = RequestRecord::new("D60501".parse()?, Some(RequestDraft::from_json(&json)?));
+/// let mut record = RequestRecord::new("D60501".parse()?, Some(RequestDraft::from_json_slice(json.as_bytes())?));
 /// let at = |d| Utc.with_ymd_and_hms(2024, 4, d, 13, 0, 0).unwrap();
 /// record.apply(Event::new(at(15), Actor::Applicant, EventKind::Submit))?;
 /// record.apply(Event::new(at(30), Actor::Instructor, EventKind::Approve {
@@ -124,7 +124,7 @@ pub(crate) struct RecordWire {
 impl RequestRecord {
     crate::json::readers! {
         /// Reads a stored record from JSON, with the guarantees of
-        /// [`RequestDraft::from_json`](crate::RequestDraft::from_json): the first structural problem
+        /// [`RequestDraft::from_json_slice`](crate::RequestDraft::from_json_slice): the first structural problem
         /// is reported at its path, and no message quotes the document.
         ///
         /// # Errors

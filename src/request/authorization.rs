@@ -38,11 +38,11 @@ use crate::rules::Rules;
 /// ```
 /// use datapass_psc::{AuthorizationRequest, RequestDraft};
 /// let json = std::fs::read_to_string("examples/requests/hospiconnect.json")?;
-/// let request: AuthorizationRequest = RequestDraft::from_json(&json)?.validate()?;
+/// let request: AuthorizationRequest = RequestDraft::from_json_slice(json.as_bytes())?.validate()?;
 /// assert_eq!(request.organization().siret.as_str(), "13002526500013");
 /// assert!(request.warnings().is_empty());
 /// let canonical = serde_json::to_string(&request)?;
-/// let again = RequestDraft::from_json(&canonical)?.validate()?;
+/// let again = RequestDraft::from_json_slice(canonical.as_bytes())?.validate()?;
 /// assert_eq!(serde_json::to_string(&again)?, canonical);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -277,7 +277,7 @@ impl RequestDraft {
     ///
     /// ```
     /// use datapass_psc::{Options, RequestDraft, Rules};
-    /// let mut draft = RequestDraft::from_json(&std::fs::read_to_string("examples/requests/hospiconnect.json")?)?;
+    /// let mut draft = RequestDraft::from_json_slice(&std::fs::read_to_string("examples/requests/hospiconnect.json")?.as_bytes())?;
     /// // A phone as DataPass stores it, extension included: DataPass checks its presence only.
     /// draft.contacts.as_mut().unwrap().data_protection_officer.as_mut().unwrap().phone =
     ///     Some("04 72 61 77 77 poste 4521".into());
@@ -291,13 +291,6 @@ impl RequestDraft {
     #[must_use]
     pub fn report_with(&self, options: &Options) -> ValidationReport {
         self.check(options.rules()).1
-    }
-
-    /// Validates once under the strict rules and returns both the complete request (`Some`
-    /// exactly when the report has no error) and the full report, warnings included.
-    #[must_use]
-    pub fn validate_and_report(&self) -> (Option<AuthorizationRequest>, ValidationReport) {
-        self.check(Rules::Strict)
     }
 
     /// The report under `rules`, and the request when the strict rules find no error.
@@ -332,7 +325,7 @@ impl RequestDraft {
 }
 
 /// Parses JSON text and validates it under the strict rules: the report of
-/// [`RequestDraft::from_json`] for a structural problem, otherwise the full report of
+/// [`RequestDraft::from_json_slice`] for a structural problem, otherwise the full report of
 /// [`RequestDraft::report`]. For bytes, [`RequestDraft::from_json_slice`] then
 /// [`RequestDraft::report`].
 ///

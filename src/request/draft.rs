@@ -7,7 +7,6 @@ use super::contacts::ContactsDraft;
 use super::legal_basis::LegalBasisDraft;
 use super::personal_data::PersonalDataDraft;
 use super::project::{OrganizationDraft, ProjectDraft};
-use crate::report::ValidationReport;
 
 /// A request as a form or an API sends it: every field optional, every value raw.
 ///
@@ -19,7 +18,7 @@ use crate::report::ValidationReport;
 ///
 /// ```
 /// use datapass_psc::RequestDraft;
-/// let draft = RequestDraft::from_json(r#"{"organization": {"siret": "1234"}}"#)?;
+/// let draft = RequestDraft::from_json_slice(r#"{"organization": {"siret": "1234"}}"#.as_bytes())?;
 /// let report = draft.validate().unwrap_err();
 /// assert_eq!(report.errors()[0].path, "/organization/siret");
 /// assert_eq!(report.errors()[0].code, "siret.length");
@@ -62,25 +61,18 @@ pub struct RequestDraft {
 }
 
 impl RequestDraft {
-    /// Reads a draft from JSON text. A leading byte-order mark is accepted.
-    ///
-    /// Values are not checked (that is [`RequestDraft::validate`]'s job): a draft whose SIRET is
-    /// `"abc"` loads.
-    ///
-    /// # Errors
-    /// A report with one structural issue, the first in document order: `json.syntax` (not
-    /// JSON), `json.duplicate_key`, `json.unknown_field` (a key the format does not have, at that
-    /// key's path), `json.invalid_type` (`"12"` or `12.5` where an integer is expected, a string
-    /// or an array where an object is expected), `json.too_large` (over 1 MiB), `json.too_deep`,
-    /// `json.encoding` (UTF-16 or UTF-32).
-    pub fn from_json(text: &str) -> Result<Self, ValidationReport> {
-        Self::from_json_slice(text.as_bytes())
-    }
-
     crate::json::readers! {
-        /// Reads a draft from JSON bytes; see [`RequestDraft::from_json`].
+        /// Reads a draft from JSON bytes (text: `text.as_bytes()`). A leading byte-order mark
+        /// is accepted.
+        ///
+        /// Values are not checked (that is [`RequestDraft::validate`]'s job): a draft whose
+        /// SIRET is `"abc"` loads.
         ///
         /// # Errors
-        /// As [`RequestDraft::from_json`]; invalid UTF-8 is `json.syntax`.
+        /// A report with one structural issue, the first in document order: `json.syntax` (not
+        /// JSON, or not UTF-8), `json.duplicate_key`, `json.unknown_field` (a key the format does
+        /// not have, at that key's path), `json.invalid_type` (`"12"` or `12.5` where an integer
+        /// is expected, a string or an array where an object is expected), `json.too_large`
+        /// (over 1 MiB), `json.too_deep`, `json.encoding` (UTF-16 or UTF-32).
     }
 }

@@ -208,7 +208,7 @@ proptest! {
         let (object, key) = pick.get(&all).clone();
         let text = duplicated(&value, &object, &key);
         prop_assert_eq!(
-            refusal(ok(RequestDraft::from_json(&text))),
+            refusal(ok(RequestDraft::from_json_slice(text.as_bytes()))),
             at("json.duplicate_key", &format!("{object}/{}", escape(&key)))
         );
     }
@@ -219,13 +219,13 @@ fn an_unknown_key_that_looks_like_a_serde_message_is_reported_at_its_full_path()
     // The first version cut serde's message at " at line " and reported `/organization/x`.
     let text = r#"{"organization":{"siret":"13002526500013","x at line 9":1,"x at line 9":2}}"#;
     assert_eq!(
-        refusal(ok(RequestDraft::from_json(text))),
+        refusal(ok(RequestDraft::from_json_slice(text.as_bytes()))),
         at("json.unknown_field", "/organization/x at line 9")
     );
     // Known key duplicated after an unknown one: the unknown key comes first in the document.
     let text = r#"{"project":{"name":"a","y at line 2 column 3":1}}"#;
     assert_eq!(
-        refusal(ok(RequestDraft::from_json(text))),
+        refusal(ok(RequestDraft::from_json_slice(text.as_bytes()))),
         at("json.unknown_field", "/project/y at line 2 column 3")
     );
 }
@@ -234,7 +234,7 @@ fn an_unknown_key_that_looks_like_a_serde_message_is_reported_at_its_full_path()
 fn keys_in_paths_are_escaped_as_json_pointer_requires() {
     let text = r#"{"contacts": {"a/b~c": {}}}"#;
     assert_eq!(
-        refusal(ok(RequestDraft::from_json(text))),
+        refusal(ok(RequestDraft::from_json_slice(text.as_bytes()))),
         at("json.unknown_field", "/contacts/a~1b~0c")
     );
     let mut demande = fixture("get-demande-60501-scopes-string.json");
@@ -272,7 +272,7 @@ fn valid_json_nested_deeper_than_serde_json_allows_is_too_deep_never_invalid_jso
         // In the crate's own formats, a wrong type at a shallower level comes first.
         let text = format!(r#"{{"scopes": {}}}"#, nested(depth, "\"idnat\""));
         assert_eq!(
-            refusal(ok(RequestDraft::from_json(&text))),
+            refusal(ok(RequestDraft::from_json_slice(text.as_bytes()))),
             at("json.invalid_type", "/scopes/0"),
             "depth {depth}"
         );
@@ -364,7 +364,7 @@ fn every_reader_refuses_a_document_over_its_size_limit() {
         " ".repeat(Options::DEFAULT_MAX_BYTES)
     );
     assert_eq!(
-        refusal(ok(RequestDraft::from_json(&padded))).0,
+        refusal(ok(RequestDraft::from_json_slice(padded.as_bytes()))).0,
         "json.too_large"
     );
     let log = lifecycle_example("d60501.json").to_string();

@@ -227,11 +227,12 @@ fn validate(
     let bytes = read_input(file, options.max_bytes_for(DocumentKind::Request))?;
     let options = options.with_rules(rules);
     let (report, request) = match RequestDraft::from_json_slice_with(&bytes, &options) {
-        Ok(draft) if rules == Rules::Strict => {
-            let (request, report) = draft.validate_and_report();
+        Ok(draft) => {
+            let report = draft.report_with(&options);
+            // The typed request, for its summary, when the strict rules hold too.
+            let request = report.is_valid().then(|| draft.validate().ok()).flatten();
             (report, request)
         }
-        Ok(draft) => (draft.report_with(&options), draft.validate().ok()),
         Err(report) => (report, None),
     };
     match output.format {
@@ -383,13 +384,16 @@ fn import(
 
 fn export(file: &Path, patch: bool, lang: Lang, options: &Options) -> Result<ExitCode, Stop> {
     let bytes = read_input(file, options.max_bytes_for(DocumentKind::Request))?;
-    let (request, report) = match RequestDraft::from_json_slice_with(&bytes, options) {
-        Ok(draft) => draft.validate_and_report(),
-        Err(report) => (None, report),
+    let request = match RequestDraft::from_json_slice_with(&bytes, options) {
+        Ok(draft) => draft.validate(),
+        Err(report) => Err(report),
     };
-    let Some(request) = request else {
-        emit(&text::report(&report, None, Rules::Strict, lang))?;
-        return Ok(ExitCode::from(1));
+    let request = match request {
+        Ok(request) => request,
+        Err(report) => {
+            emit(&text::report(&report, None, Rules::Strict, lang))?;
+            return Ok(ExitCode::from(1));
+        }
     };
     let body = NewDemande::from_request(&request);
     if patch {

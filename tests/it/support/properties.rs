@@ -155,11 +155,14 @@ pub fn request_bytes(bytes: &[u8]) {
     check_rule_sets(&draft, &report);
     // The draft writes back to what it read.
     let written = serde_json::to_string(&draft).unwrap();
-    assert_eq!(RequestDraft::from_json(&written).unwrap(), draft);
+    assert_eq!(
+        RequestDraft::from_json_slice(written.as_bytes()).unwrap(),
+        draft
+    );
     if let Ok(request) = draft.validate() {
         assert!(report.is_valid());
         let canonical = serde_json::to_string(&request).unwrap();
-        let again = RequestDraft::from_json(&canonical)
+        let again = RequestDraft::from_json_slice(canonical.as_bytes())
             .unwrap()
             .validate()
             .unwrap();
