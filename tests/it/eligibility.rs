@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use datapass_psc::Diagnostic;
-use datapass_psc::eligibility::{Condition, NeededItem, Outcome, QUESTION_EN, QUESTION_FR, decide};
+use datapass_psc::eligibility::{Condition, NeededItem, Outcome, QUESTION_EN, QUESTION_FR};
 use datapass_psc::eligibility::{
     EligibilityAnswers, EligibilityDecision, RequesterKind, RequesterKindError,
 };
@@ -41,12 +41,13 @@ fn decide_for(
     web_solution: Option<bool>,
     health_professionals: Option<bool>,
 ) -> EligibilityDecision {
-    decide(&EligibilityAnswers {
+    EligibilityAnswers {
         requester,
         french,
         web_solution,
         health_professionals,
-    })
+    }
+    .decide()
 }
 
 #[track_caller]
@@ -210,15 +211,6 @@ fn needed_goes_with_eligible_and_maybe_eligible_only() {
         assert_eq!(!decision.needed().is_empty(), can_apply);
         assert_eq!(decision.needed_intro_fr().is_some(), can_apply);
         assert_eq!(decision.needed_intro_en().is_some(), can_apply);
-    }
-}
-
-#[test]
-fn the_free_function_the_method_and_from_agree() {
-    for answers in every_answers() {
-        assert_eq!(decide(&answers), answers.decide());
-        assert_eq!(EligibilityDecision::from(answers), answers.decide());
-        assert_eq!(EligibilityDecision::from(&answers), answers.decide());
     }
 }
 
