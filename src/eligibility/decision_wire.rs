@@ -15,7 +15,7 @@ use crate::diagnostic::Params;
 use crate::json::format::Format;
 use crate::json::{self, Document};
 use crate::options::Options;
-use crate::report::{Issue, ValidationReport};
+use crate::report::Issue;
 
 impl Serialize for EligibilityDecision {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -100,21 +100,18 @@ impl Document for EligibilityDecision {
 }
 
 impl EligibilityDecision {
-    /// Reads a decision from JSON. Its codes are read and checked: the requester, the outcome
-    /// and the unmet conditions must be what [`EligibilityAnswers::decide`] gives for them, and
-    /// the needed items what the outcome lists. The texts, the crate's wording for people, must
-    /// be strings and are not compared, so that a decision written by another version of the
-    /// crate still reads.
-    ///
-    /// # Errors
-    /// A report with one issue: `json.*` for a structural problem (an unknown or missing key, a
-    /// wrong type), `eligibility.invalid_decision` at the first key whose codes disagree with
-    /// what the crate decides (`/outcome`, `/unmet_conditions`, `/needed`) or holds an unknown
-    /// code.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        json::read(bytes, &Options::default())
-            .map(|read| read.value)
-            .map_err(ValidationReport::single)
+    crate::json::readers! {
+        /// Reads a decision from JSON. Its codes are read and checked: the requester, the outcome
+        /// and the unmet conditions must be what [`EligibilityAnswers::decide`] gives for them,
+        /// and the needed items what the outcome lists. The texts, the crate's wording for
+        /// people, must be strings and are not compared, so that a decision written by another
+        /// version of the crate still reads.
+        ///
+        /// # Errors
+        /// A report with one issue: `json.*` for a structural problem (an unknown or missing
+        /// key, a wrong type), `eligibility.invalid_decision` at the first key whose codes
+        /// disagree with what the crate decides (`/outcome`, `/unmet_conditions`, `/needed`) or
+        /// holds an unknown code.
     }
 }
 
