@@ -16,13 +16,14 @@ mod history;
 mod invariants;
 mod numbers;
 mod record;
+mod replay_error;
 mod state;
 mod summary;
 mod transition;
 mod transition_error;
 
 pub use event::{Event, EventKind, EventName};
-pub use event_log::{EventLog, ReplayError};
+pub use event_log::EventLog;
 pub use habilitation::{
     Habilitation, HabilitationEvent, HabilitationState, HabilitationTransitionError,
 };
@@ -30,6 +31,7 @@ pub use history::HistoryEntry;
 pub use invariants::RecordError;
 pub use numbers::{HabilitationNumber, HabilitationNumberError, RequestNumber, RequestNumberError};
 pub use record::RequestRecord;
+pub use replay_error::ReplayError;
 pub use state::{Actor, RequestState};
 pub use summary::{HabilitationSummary, HistorySummary, RecordSummary};
 pub use transition_error::{NotAllowedCause, TransitionError};

@@ -8,7 +8,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::event::{Event, EventKind};
-use super::event_log::ReplayError;
 use super::format_version::FormatVersion;
 use super::habilitation::Habilitation;
 use super::history::HistoryEntry;
@@ -216,52 +215,6 @@ impl RequestRecord {
             habilitations: Vec::new(),
             history: Vec::new(),
         }
-    }
-
-    /// Folds an event log into a new record with no initial content.
-    ///
-    /// # Errors
-    /// The first refused event: its index (0-based in `events`) and the [`TransitionError`].
-    pub fn replay(
-        request_number: RequestNumber,
-        events: impl IntoIterator<Item = Event>,
-    ) -> Result<Self, ReplayError> {
-        Self::replay_from(request_number, None, events)
-    }
-
-    /// Folds an event log into a new record created with `content`.
-    ///
-    /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use datapass_psc::lifecycle::{Actor, Event, EventKind};
-    /// use datapass_psc::{Diagnostic};
-    /// use datapass_psc::lifecycle::{RequestRecord};
-    ///
-    /// let at = Utc.with_ymd_and_hms(2024, 4, 15, 9, 0, 0).unwrap();
-    /// let events = [
-    ///     Event::new(at, Actor::Applicant, EventKind::Archive),
-    ///     Event::new(at, Actor::Applicant, EventKind::Submit),
-    /// ];
-    /// let error = RequestRecord::replay_from("D1".parse()?, None, events).unwrap_err();
-    /// assert_eq!(error.index(), 1);
-    /// assert_eq!(error.code(), "transition.not_allowed");
-    /// # Ok::<(), datapass_psc::lifecycle::RequestNumberError>(())
-    /// ```
-    ///
-    /// # Errors
-    /// The first refused event: its index (0-based in `events`) and the [`TransitionError`].
-    pub fn replay_from(
-        request_number: RequestNumber,
-        content: Option<RequestDraft>,
-        events: impl IntoIterator<Item = Event>,
-    ) -> Result<Self, ReplayError> {
-        let mut record = Self::new(request_number, content);
-        for (index, event) in events.into_iter().enumerate() {
-            record
-                .apply(event)
-                .map_err(|error| ReplayError { index, error })?;
-        }
-        Ok(record)
     }
 
     /// Applies an event, or refuses it and leaves the record unchanged.

@@ -506,7 +506,9 @@ fn the_crate_error_wraps_lifecycle_errors() {
         "habilitation_number.invalid"
     );
     assert_eq!(code(approve_draft("D1", "H1")), "transition.not_allowed");
-    let replay = RequestRecord::replay(d("D1"), [submit(1)]).unwrap_err();
+    let replay = EventLog::new(d("D1"), None, vec![submit(1)])
+        .replay()
+        .unwrap_err();
     let error = datapass_psc::Error::from(replay);
     assert_eq!(error.code(), "transition.invalid_request");
     assert_eq!(error.params()["index"], 0);

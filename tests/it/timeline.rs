@@ -129,7 +129,9 @@ fn d60501_refused_at_step_7_restores_h60501() {
             reason: Some("Le nouveau périmètre n'est pas justifié".into()),
         },
     );
-    let record = RequestRecord::replay_from(d("D60501"), Some(sample()), events).unwrap();
+    let record = EventLog::new(d("D60501"), Some(sample()), events)
+        .replay()
+        .unwrap();
     assert_eq!(situation_of(&record), "validated");
     assert_eq!(
         states(&record),
@@ -154,10 +156,6 @@ fn the_event_log_replays_to_the_same_record() {
         by_hand.apply(event).unwrap();
     }
     assert_eq!(read.replay().unwrap(), by_hand);
-    assert_eq!(
-        RequestRecord::replay_from(d("D60501"), Some(sample()), events()).unwrap(),
-        by_hand
-    );
 }
 
 #[test]
@@ -165,7 +163,9 @@ fn replay_reports_the_index_of_the_first_refused_event() {
     let mut events = events();
     // The second submission without the update: the reopening is unchanged.
     events.remove(3);
-    let error = RequestRecord::replay_from(d("D60501"), Some(sample()), events).unwrap_err();
+    let error = EventLog::new(d("D60501"), Some(sample()), events)
+        .replay()
+        .unwrap_err();
     assert_eq!(error.index(), 3);
     assert_eq!(error.code(), "transition.unchanged_reopening");
     assert_eq!(error.error().state(), RequestState::Draft);
@@ -181,8 +181,11 @@ fn replay_reports_the_index_of_the_first_refused_event() {
     );
     assert!(std::error::Error::source(&error).is_some());
 
-    // `replay` starts with no content: the first submission is refused at index 0.
-    let error = RequestRecord::replay(d("D60501"), self::events()).unwrap_err();
+    // A log without content starts with an empty draft: the first submission is refused at
+    // index 0.
+    let error = EventLog::new(d("D60501"), None, self::events())
+        .replay()
+        .unwrap_err();
     assert_eq!(
         (error.index(), error.code().as_str()),
         (0, "transition.invalid_request")
