@@ -9,13 +9,17 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 
 mod event;
 mod event_log;
+mod event_log_wire;
 mod event_wire;
 mod format_version;
 mod habilitation;
+mod habilitation_wire;
 mod history;
+mod history_wire;
 mod invariants;
 mod numbers;
 mod record;
+mod record_wire;
 mod replay_error;
 mod state;
 mod summary;
