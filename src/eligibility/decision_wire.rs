@@ -11,7 +11,7 @@ use super::condition::Condition;
 use super::decision::{EligibilityDecision, NeededItem, Outcome};
 use super::requester::RequesterKind;
 use crate::codes::Code;
-use crate::diagnostic::Params;
+use crate::diagnostic::{Description, Diagnostic};
 use crate::json::format::Format;
 use crate::json::{self, Document};
 use crate::options::Options;
@@ -88,13 +88,7 @@ impl Document for EligibilityDecision {
         };
         match mismatch {
             None => Ok(decision),
-            Some(key) => Err(Issue::new(
-                Code::EligibilityInvalidDecision,
-                format!("/{key}"),
-                "Cette valeur n'est pas ce que la crate décide pour ce demandeur",
-                "This value is not what the crate decides for this requester",
-                Params::new(),
-            )),
+            Some(key) => Err(Issue::from_error(format!("/{key}"), &NotDecided { key })),
         }
     }
 }
@@ -112,6 +106,24 @@ impl EligibilityDecision {
         /// key, a wrong type), `eligibility.invalid_decision` at the first key whose codes
         /// disagree with what the crate decides (`/outcome`, `/unmet_conditions`, `/needed`) or
         /// holds an unknown code.
+    }
+}
+
+/// A decision whose codes are not what the crate decides for its requester, at `key`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("`{key}` is not what the crate decides for this requester")]
+struct NotDecided {
+    key: &'static str,
+}
+
+impl Diagnostic for NotDecided {
+    fn describe(&self) -> Description {
+        Description::new(
+            Code::EligibilityInvalidDecision,
+            ("cette valeur", "this value"),
+            "n'est pas ce que la crate décide pour ce demandeur",
+            "is not what the crate decides for this requester",
+        )
     }
 }
 

@@ -8,7 +8,7 @@ use super::event_log::EventLog;
 use super::format_version::FormatVersion;
 use super::numbers::RequestNumber;
 use crate::codes::Code;
-use crate::diagnostic::Params;
+use crate::diagnostic::{Description, Diagnostic};
 use crate::json::format::Format;
 use crate::json::{self, Document};
 use crate::options::Options;
@@ -53,13 +53,7 @@ impl Document for EventLog {
     fn finish(wire: EventLogWire, options: &Options) -> Result<Self, Issue> {
         let (max, found) = (options.max_events(), wire.events.len());
         if found > max {
-            return Err(Issue::new(
-                Code::EventLogTooLong,
-                "/events",
-                format!("Le journal compte trop d'événements ({found}, {max} au plus)"),
-                format!("The log holds too many events ({found}, at most {max})"),
-                Params::new().with("max", max).with("found", found),
-            ));
+            return Err(Issue::from_error("/events", &TooManyEvents { max, found }));
         }
         Ok(Self {
             format_version: wire.format_version,
@@ -74,5 +68,27 @@ impl<'de> Deserialize<'de> for EventLog {
     /// Reads a log through the crate's reader; see [`EventLog::from_json_slice`].
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         json::deserialize(deserializer)
+    }
+}
+
+/// A log with more events than [`Options::max_events`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("too many events: {found}, at most {max}")]
+struct TooManyEvents {
+    max: usize,
+    found: usize,
+}
+
+impl Diagnostic for TooManyEvents {
+    fn describe(&self) -> Description {
+        let Self { max, found } = *self;
+        Description::new(
+            Code::EventLogTooLong,
+            ("le journal", "the log"),
+            format!("compte trop d'événements ({found}, {max} au plus)"),
+            format!("holds too many events ({found}, at most {max})"),
+        )
+        .with("max", max)
+        .with("found", found)
     }
 }
