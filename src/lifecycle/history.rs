@@ -1,4 +1,5 @@
-//! The history of a request: its accepted events, with DataPass's French summaries.
+//! The history of a request: its accepted events, with DataPass's French summaries and their
+//! English counterparts.
 
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
@@ -82,6 +83,49 @@ impl HistoryEntry {
             EventName::Archive => match self.actor {
                 Actor::System => "La demande d'habilitation a été archivée par le système.".into(),
                 Actor::Applicant | Actor::Instructor => format!("{user} a supprimé la demande."),
+            },
+        }
+    }
+
+    /// The summary in English: the sentence of [`summary_fr`](Self::summary_fr), translated,
+    /// with the same facts (the actor's role, the reason, the habilitation number): "The
+    /// applicant submitted the request.".
+    #[must_use]
+    pub fn summary_en(&self) -> String {
+        let user = self.actor.label_en();
+        let reason = self.reason.as_deref().unwrap_or_default();
+        match self.event {
+            EventName::Submit => format!("{user} submitted the request."),
+            EventName::Update => format!("{user} updated the request."),
+            EventName::RequestChanges => {
+                format!("{user} requested changes to the request: {reason}")
+            }
+            EventName::Approve => match self.habilitation_number {
+                Some(number) => format!(
+                    "{user} approved the request. See the API Pro Santé Connect habilitation \
+                     {number}."
+                ),
+                None => format!("{user} approved the request."),
+            },
+            EventName::Refuse => format!("{user} refused the request: {reason}"),
+            EventName::Revoke => format!("{user} revoked the request: {reason}"),
+            EventName::RevokeHabilitation => match self.habilitation_number {
+                Some(number) => format!("{user} revoked habilitation {number}: {reason}"),
+                None => format!("{user} revoked the habilitation: {reason}"),
+            },
+            EventName::Reopen => format!("{user} reopened the habilitation."),
+            EventName::CancelReopening => match self.actor {
+                Actor::Instructor => format!(
+                    "{user} cancelled the reopening of the habilitation for the following \
+                     reason: {reason}"
+                ),
+                Actor::Applicant | Actor::System => {
+                    format!("{user} cancelled the reopening of the habilitation.")
+                }
+            },
+            EventName::Archive => match self.actor {
+                Actor::System => "The authorization request was archived by the system.".into(),
+                Actor::Applicant | Actor::Instructor => format!("{user} deleted the request."),
             },
         }
     }
