@@ -7,8 +7,6 @@ use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic};
 use crate::request::ContactRole;
 
-use super::placeholder::PLACEHOLDERS;
-
 /// A finding of the reading of a DataPass document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum Finding<'a> {
@@ -24,7 +22,7 @@ pub(crate) enum Finding<'a> {
     },
     /// A placeholder DataPass's v1 migration wrote for a missing value, read as absent.
     #[error("a migration placeholder, read as absent")]
-    Placeholder,
+    Placeholder { placeholder: &'static str },
     /// A field a `POST` body leaves out, which DataPass fills with the form's default.
     #[error("a field DataPass fills with the form's default")]
     FormDefault { value: &'static str },
@@ -68,7 +66,7 @@ impl Diagnostic for Finding<'_> {
             )
             .with("found", found)
             .with("expected", expected),
-            Self::Placeholder => Description::new(
+            Self::Placeholder { placeholder } => Description::new(
                 Code::DataPassPlaceholder,
                 ("DataPass", "DataPass"),
                 "a écrit « Non renseigné » à la place d'une valeur manquante (lors de la \
@@ -76,7 +74,7 @@ impl Diagnostic for Finding<'_> {
                 "wrote « Non renseigné » in place of a missing value (when it migrated the \
                  request from DataPass v1): the value is read as absent",
             )
-            .with("placeholder", PLACEHOLDERS[0]),
+            .with("placeholder", placeholder),
             Self::FormDefault { value } => Description::new(
                 Code::DataPassDefault,
                 ("le corps", "the body"),

@@ -27,7 +27,12 @@ pub(crate) fn is_placeholder(value: &str) -> bool {
 pub(crate) fn placeholder_warnings(fields: &[Target]) -> impl Iterator<Item = Issue> + '_ {
     fields.iter().filter_map(|field| {
         let path = field.path()?;
-        Some(Issue::from_error(path, &Finding::Placeholder))
+        Some(Issue::from_error(
+            path,
+            &Finding::Placeholder {
+                placeholder: PLACEHOLDERS[0],
+            },
+        ))
     })
 }
 

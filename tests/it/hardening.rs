@@ -340,6 +340,10 @@ fn every_reader_refuses_a_document_over_its_size_limit() {
                 text.as_bytes(),
                 &options,
             )),
+            "decision" => ok(EligibilityDecision::from_json_slice_with(
+                text.as_bytes(),
+                &options,
+            )),
             "GET demande" => ok(Demande::from_json_slice_with(text.as_bytes(), &options)),
             "webhook" => ok(Webhook::from_json_slice_with(text.as_bytes(), &options)),
             "POST body" => ok(NewDemande::from_json_slice_with(text.as_bytes(), &options)),

@@ -238,11 +238,7 @@ pub(crate) fn summary(summary: &RecordSummary, lang: Lang) -> String {
         let what = if fr {
             entry.summary_fr.clone()
         } else {
-            format!(
-                "{} by {}",
-                entry.entry.event.as_str(),
-                entry.entry.actor.as_str()
-            )
+            entry.summary_en.clone()
         };
         let _ = writeln!(
             out,
