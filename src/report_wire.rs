@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::json::format::Format;
-use crate::json::{self, Document};
+use crate::json::{self, Readable};
 use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::rules::Origin;
@@ -74,7 +74,7 @@ impl Diagnostic for ValidMismatch {
     }
 }
 
-impl Document for Issue {
+impl Readable for Issue {
     type Wire = Self;
 
     const FORMAT: &'static Format = &Format::REPORT;
@@ -96,7 +96,7 @@ impl<'de> Deserialize<'de> for Issue {
     }
 }
 
-impl Document for ValidationReport {
+impl Readable for ValidationReport {
     type Wire = ReportRepr;
 
     const FORMAT: &'static Format = &Format::REPORT;

@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer};
 use super::keys::{Part, Target, target};
 use crate::codes::Code;
 use crate::diagnostic::Params;
-use crate::json::Document;
+use crate::json::Readable;
 use crate::json::format::{Format, refuse_unknown};
 use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
@@ -383,7 +383,7 @@ impl ErrorWire {
     }
 }
 
-impl Document for ApiErrors {
+impl Readable for ApiErrors {
     type Wire = ErrorsWire;
 
     const FORMAT: &'static Format = &API_ERRORS_FORMAT;

@@ -11,7 +11,7 @@ use super::keys::{Target, key_of};
 use super::placeholder::placeholder_warnings;
 use super::wire::{ApplicantWire, Id, OrganizationWire};
 use crate::json::format::{Format, UnknownKeys};
-use crate::json::{Document, Segment};
+use crate::json::{Readable, Segment};
 use crate::lifecycle::{
     EventName, HabilitationNumber, HabilitationState, RequestNumber, RequestState,
 };
@@ -329,7 +329,7 @@ fn demande_keys(path: &[Segment<'_>]) -> UnknownKeys {
 /// A demande: a third party's format, at most 1 MiB by default.
 static DEMANDE_FORMAT: Format = Format::datapass(demande_keys);
 
-impl Document for Demande {
+impl Readable for Demande {
     type Wire = DemandeWire;
 
     const FORMAT: &'static Format = &DEMANDE_FORMAT;

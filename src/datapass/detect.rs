@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer};
 use super::finding::Finding;
 use super::source::Source;
 use crate::json::format::{Format, UnknownKeys};
-use crate::json::{self, Document, Segment};
+use crate::json::{self, Readable, Segment};
 use crate::lifecycle::HabilitationState;
 use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
@@ -177,7 +177,7 @@ fn ignore_unknown(_: &[Segment<'_>]) -> UnknownKeys {
 
 static SHAPE_FORMAT: Format = Format::datapass(ignore_unknown);
 
-impl Document for Shape {
+impl Readable for Shape {
     type Wire = Self;
 
     const FORMAT: &'static Format = &SHAPE_FORMAT;

@@ -13,7 +13,7 @@ use super::demande::{
 use super::placeholder::placeholder_warnings;
 use super::wire::{Id, OrganizationWire};
 use crate::json::format::{Format, UnknownKeys};
-use crate::json::{Document, Segment};
+use crate::json::{Readable, Segment};
 use crate::lifecycle::{HabilitationNumber, HabilitationState, RequestNumber};
 use crate::options::Options;
 use crate::report::Issue;
@@ -195,7 +195,7 @@ static LIST_FORMAT: Format = Format::datapass(list_keys);
 
 static HABILITATION_FORMAT: Format = Format::datapass(habilitation_keys);
 
-impl Document for DemandeList {
+impl Readable for DemandeList {
     type Wire = Vec<DemandeWire>;
 
     const FORMAT: &'static Format = &LIST_FORMAT;
@@ -229,7 +229,7 @@ impl Document for DemandeList {
     }
 }
 
-impl Document for EventList {
+impl Readable for EventList {
     type Wire = Vec<EventWire>;
 
     const FORMAT: &'static Format = &LIST_FORMAT;
@@ -250,7 +250,7 @@ impl Document for EventList {
     }
 }
 
-impl Document for DetailedHabilitation {
+impl Readable for DetailedHabilitation {
     type Wire = DetailedHabilitationWire;
 
     const FORMAT: &'static Format = &HABILITATION_FORMAT;

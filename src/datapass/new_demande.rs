@@ -13,7 +13,7 @@ use super::wire::{ApplicantWire, OrganizationWire};
 use crate::codes::Code;
 use crate::diagnostic::Params;
 use crate::json::format::{Format, UnknownKeys};
-use crate::json::{Document, Segment};
+use crate::json::{Readable, Segment};
 use crate::options::Options;
 use crate::report::{Issue, Pointer};
 
@@ -366,7 +366,7 @@ fn key_refused(key: &str) -> Issue {
 /// A `POST` or `PATCH` body: a third party's format, at most 1 MiB by default.
 static BODY_FORMAT: Format = Format::datapass(body_keys);
 
-impl Document for NewDemande {
+impl Readable for NewDemande {
     type Wire = NewDemandeWire;
 
     const FORMAT: &'static Format = &BODY_FORMAT;
@@ -429,7 +429,7 @@ impl Document for NewDemande {
     }
 }
 
-impl Document for DataPatch {
+impl Readable for DataPatch {
     type Wire = DataPatchWire;
 
     const FORMAT: &'static Format = &BODY_FORMAT;

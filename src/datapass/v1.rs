@@ -11,7 +11,7 @@ use super::demande::{DemandeEvent, check_form};
 use super::finding::Finding;
 use super::wire::Id;
 use crate::json::format::{Format, UnknownKeys};
-use crate::json::{self, Document, Segment};
+use crate::json::{self, Readable, Segment};
 use crate::lifecycle::{RequestNumber, RequestState};
 use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
@@ -311,7 +311,7 @@ fn ignore_unknown(_: &[Segment<'_>]) -> UnknownKeys {
 
 static V1_FORMAT: Format = Format::datapass(ignore_unknown);
 
-impl Document for Enrollment {
+impl Readable for Enrollment {
     type Wire = EnrollmentWire;
 
     const FORMAT: &'static Format = &V1_FORMAT;
@@ -347,7 +347,7 @@ struct V1WebhookData {
     pass: EnrollmentWire,
 }
 
-impl Document for V1Webhook {
+impl Readable for V1Webhook {
     type Wire = V1WebhookWire;
 
     const FORMAT: &'static Format = &V1_FORMAT;

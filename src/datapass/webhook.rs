@@ -13,7 +13,7 @@ use super::wire::Id;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic};
 use crate::json::format::{Format, UnknownKeys};
-use crate::json::{self, Document, Segment};
+use crate::json::{self, Readable, Segment};
 use crate::lifecycle::{EventName, RequestNumber, RequestState};
 use crate::options::DocumentKind;
 use crate::options::Options;
@@ -374,7 +374,7 @@ fn missing(key: &'static str) -> Issue {
     )
 }
 
-impl Document for Webhook {
+impl Readable for Webhook {
     type Wire = WebhookWire;
 
     const FORMAT: &'static Format = &WEBHOOK_FORMAT;

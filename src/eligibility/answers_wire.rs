@@ -6,11 +6,11 @@ use serde::{Deserialize, Deserializer};
 use super::answers::EligibilityAnswers;
 use super::requester::RequesterKind;
 use crate::json::format::Format;
-use crate::json::{self, Document};
+use crate::json::{self, Readable};
 use crate::options::Options;
 use crate::report::Issue;
 
-impl Document for EligibilityAnswers {
+impl Readable for EligibilityAnswers {
     type Wire = AnswersWire;
 
     const FORMAT: &'static Format = &Format::ELIGIBILITY_ANSWERS;

@@ -13,7 +13,7 @@ use super::requester::RequesterKind;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic};
 use crate::json::format::Format;
-use crate::json::{self, Document};
+use crate::json::{self, Readable};
 use crate::options::Options;
 use crate::report::Issue;
 
@@ -52,7 +52,7 @@ impl From<&EligibilityDecision> for DecisionWire {
 /// be what [`EligibilityAnswers::decide`] gives for them, and the needed items what the outcome
 /// lists. The texts are the crate's own wording, written for people: they must be strings, and
 /// are not compared, so that a decision written by another version of the crate still reads.
-impl Document for EligibilityDecision {
+impl Readable for EligibilityDecision {
     type Wire = DecisionWire;
 
     const FORMAT: &'static Format = &Format::ELIGIBILITY_DECISION;

@@ -15,7 +15,7 @@ use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 
 use super::context::Cx;
-use super::error::Error;
+use super::error::ReadError;
 use super::format::Segment;
 use super::kind::Kind;
 use super::problem::Problem;
@@ -24,11 +24,15 @@ use super::seen::Seen;
 impl Cx<'_> {
     /// Turns an error of this reader into an error of the wrapped deserializer, recording the
     /// problem it carries at the current path; `expected` completes a wrong-type problem.
-    pub(crate) fn absorb<E: de::Error>(&mut self, error: Error<E>, expected: Option<Kind>) -> E {
+    pub(crate) fn absorb<E: de::Error>(
+        &mut self,
+        error: ReadError<E>,
+        expected: Option<Kind>,
+    ) -> E {
         match error {
-            Error::Inner(e) => e,
-            Error::Recorded => E::custom(""),
-            Error::Found(problem) => {
+            ReadError::Inner(e) => e,
+            ReadError::Recorded => E::custom(""),
+            ReadError::Found(problem) => {
                 self.record(match problem {
                     Problem::InvalidType { expected: None } => Problem::InvalidType { expected },
                     other => other,
@@ -40,11 +44,11 @@ impl Cx<'_> {
 
     /// An error of the wrapped deserializer, as this reader returns it: a problem already
     /// recorded, or malformed input.
-    pub(crate) fn lift<E>(&self, error: E) -> Error<E> {
+    pub(crate) fn lift<E>(&self, error: E) -> ReadError<E> {
         if self.has_failed() {
-            Error::Recorded
+            ReadError::Recorded
         } else {
-            Error::Inner(error)
+            ReadError::Inner(error)
         }
     }
 }
@@ -57,7 +61,11 @@ pub(crate) struct WrapDe<'a, 'de, D> {
 
 impl<'de, D: Deserializer<'de>> WrapDe<'_, 'de, D> {
     /// Reads any value, checking that it has the JSON type `kind`.
-    fn typed<V: Visitor<'de>>(self, visitor: V, kind: Kind) -> Result<V::Value, Error<D::Error>> {
+    fn typed<V: Visitor<'de>>(
+        self,
+        visitor: V,
+        kind: Kind,
+    ) -> Result<V::Value, ReadError<D::Error>> {
         let cx = self.cx;
         let result = self.de.deserialize_any(TypedVisitor {
             visitor,
@@ -79,7 +87,7 @@ macro_rules! typed {
 }
 
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for WrapDe<'_, 'de, D> {
-    type Error = Error<D::Error>;
+    type Error = ReadError<D::Error>;
 
     typed! {
         deserialize_any => Any,
@@ -176,7 +184,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for WrapDe<'_, 'de, D> {
     /// and its duplicate keys are checked.
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         if self.cx.start_skipping().is_err() {
-            return Err(Error::Recorded);
+            return Err(ReadError::Recorded);
         }
         let cx = self.cx;
         let result = self.de.deserialize_any(TypedVisitor {
@@ -221,7 +229,7 @@ impl<'de, V: Visitor<'de>> TypedVisitor<'_, 'de, V> {
     fn call<E: de::Error>(
         self,
         found: Kind,
-        f: impl FnOnce(V) -> Result<V::Value, Error<E>>,
+        f: impl FnOnce(V) -> Result<V::Value, ReadError<E>>,
     ) -> Result<V::Value, E> {
         let mut this = self;
         this.check::<E>(found)?;
@@ -402,7 +410,7 @@ impl<'a, 'de, A> WrapMap<'a, 'de, A> {
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for WrapMap<'_, 'de, A> {
-    type Error = Error<A::Error>;
+    type Error = ReadError<A::Error>;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
@@ -458,7 +466,7 @@ impl<'a, 'de, A> WrapSeq<'a, 'de, A> {
 }
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for WrapSeq<'_, 'de, A> {
-    type Error = Error<A::Error>;
+    type Error = ReadError<A::Error>;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
@@ -522,7 +530,7 @@ impl<'de, K: DeserializeSeed<'de>> KeySeed<'_, '_, 'de, K> {
     fn key<E: de::Error>(
         self,
         key: Cow<'de, str>,
-        run: impl FnOnce(K, &str) -> Result<K::Value, Error<E>>,
+        run: impl FnOnce(K, &str) -> Result<K::Value, ReadError<E>>,
     ) -> Result<(K::Value, Cow<'de, str>), E> {
         if !self.seen.insert(&key, || key.clone()) {
             self.cx.record(Problem::DuplicateKey {

@@ -11,13 +11,13 @@ use super::problem::Problem;
 /// recorded in the context, or an error of the wrapped deserializer itself (malformed input),
 /// kept as it is.
 #[derive(Debug)]
-pub(crate) enum Error<E> {
+pub(crate) enum ReadError<E> {
     Found(Problem),
     Recorded,
     Inner(E),
 }
 
-impl<E: fmt::Display> fmt::Display for Error<E> {
+impl<E: fmt::Display> fmt::Display for ReadError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Found(problem) => write!(f, "{problem:?}"),
@@ -27,9 +27,9 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
     }
 }
 
-impl<E: std::error::Error> std::error::Error for Error<E> {}
+impl<E: std::error::Error> std::error::Error for ReadError<E> {}
 
-impl<E: de::Error> de::Error for Error<E> {
+impl<E: de::Error> de::Error for ReadError<E> {
     fn custom<T: fmt::Display>(_: T) -> Self {
         // The message of a value's own parser is not kept: it may quote the value.
         Self::Found(Problem::InvalidValue)

@@ -33,14 +33,14 @@ use serde::de::{Deserialize, Deserializer};
 use crate::options::{DocumentKind, Options};
 use context::{Cx, Failure};
 use de::WrapDe;
-use error::Error;
+use error::ReadError;
 pub(crate) use format::Segment;
 use problem::Problem;
 
 use crate::report::Issue;
 
 /// A document of a format the crate reads.
-pub(crate) trait Document: Sized {
+pub(crate) trait Readable: Sized {
     /// What serde's derived code reads: the document's structure.
     type Wire;
 
@@ -63,7 +63,7 @@ pub(crate) trait Document: Sized {
 
 /// Reads a document from JSON bytes, its reader's warnings kept in it: what the public
 /// `from_json_slice_with` of every document does.
-pub(crate) fn read_document<T: Document>(
+pub(crate) fn read_document<T: Readable>(
     bytes: &[u8],
     options: &Options,
 ) -> Result<T, crate::report::ValidationReport> {
@@ -105,7 +105,7 @@ pub(crate) struct Read<T> {
 
 /// Reads a document from JSON bytes: the first structural problem, in document order, or the
 /// document. A leading UTF-8 byte-order mark is accepted.
-pub(crate) fn read<T: Document>(bytes: &[u8], options: &Options) -> Result<Read<T>, Issue> {
+pub(crate) fn read<T: Readable>(bytes: &[u8], options: &Options) -> Result<Read<T>, Issue> {
     let format = T::FORMAT;
     let issue = |problem: Problem, path: &str| {
         Issue::from_description(path.to_owned(), problem.describe(format.kind))
@@ -136,12 +136,12 @@ pub(crate) fn read<T: Document>(bytes: &[u8], options: &Options) -> Result<Read<
     });
     let wire = match wire {
         Ok(wire) => wire,
-        Err(Error::Inner(e)) => return Err(syntax(&e)),
-        Err(Error::Found(problem)) => {
+        Err(ReadError::Inner(e)) => return Err(syntax(&e)),
+        Err(ReadError::Found(problem)) => {
             cx.record(problem);
             return Err(failure_issue(&mut cx));
         }
-        Err(Error::Recorded) => return Err(failure_issue(&mut cx)),
+        Err(ReadError::Recorded) => return Err(failure_issue(&mut cx)),
     };
     de.end().map_err(|e| syntax(&e))?;
     let warnings = cx.take_warnings();
@@ -160,7 +160,7 @@ fn failure_issue(cx: &mut Cx<'_>) -> Issue {
 /// The `Deserialize` impl of a document: the same checks as [`read`] on any deserializer (no size
 /// limit: the deserializer owns the input). The error's message gives the code and the path,
 /// never a value of the document.
-pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Document>(
+pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Readable>(
     deserializer: D,
 ) -> Result<T, D::Error> {
     let options = Options::default();
@@ -171,12 +171,12 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Document>(
     });
     let wire = match wire {
         Ok(wire) => wire,
-        Err(Error::Inner(e)) => return Err(e),
-        Err(Error::Found(problem)) => {
+        Err(ReadError::Inner(e)) => return Err(e),
+        Err(ReadError::Found(problem)) => {
             cx.record(problem);
             return Err(issue_error(&failure_issue(&mut cx)));
         }
-        Err(Error::Recorded) => return Err(issue_error(&failure_issue(&mut cx))),
+        Err(ReadError::Recorded) => return Err(issue_error(&failure_issue(&mut cx))),
     };
     T::finish(wire, &options).map_err(|issue| issue_error(&issue))
 }
@@ -206,7 +206,7 @@ fn issue_error<E: serde::de::Error>(issue: &Issue) -> E {
 /// finished as a document of its own.
 pub(crate) struct Nested<T>(pub T);
 
-impl<'de, T: Document> Deserialize<'de> for Nested<T> {
+impl<'de, T: Readable> Deserialize<'de> for Nested<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let wire = T::read_wire(deserializer)?;
         T::finish(wire, &Options::default())
@@ -216,14 +216,14 @@ impl<'de, T: Document> Deserialize<'de> for Nested<T> {
 }
 
 /// `deserialize_with` for a document inside another.
-pub(crate) fn nested<'de, D: Deserializer<'de>, T: Document>(
+pub(crate) fn nested<'de, D: Deserializer<'de>, T: Readable>(
     deserializer: D,
 ) -> Result<T, D::Error> {
     Nested::<T>::deserialize(deserializer).map(|Nested(value)| value)
 }
 
 /// `deserialize_with` for a list of documents inside another.
-pub(crate) fn nested_vec<'de, D: Deserializer<'de>, T: Document>(
+pub(crate) fn nested_vec<'de, D: Deserializer<'de>, T: Readable>(
     deserializer: D,
 ) -> Result<Vec<T>, D::Error> {
     Vec::<Nested<T>>::deserialize(deserializer)
@@ -231,7 +231,7 @@ pub(crate) fn nested_vec<'de, D: Deserializer<'de>, T: Document>(
 }
 
 /// `deserialize_with` for an optional document inside another.
-pub(crate) fn nested_option<'de, D: Deserializer<'de>, T: Document>(
+pub(crate) fn nested_option<'de, D: Deserializer<'de>, T: Readable>(
     deserializer: D,
 ) -> Result<Option<T>, D::Error> {
     Option::<Nested<T>>::deserialize(deserializer).map(|n| n.map(|Nested(value)| value))

@@ -5,7 +5,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::format::Segment;
 use super::format::{Format, UnknownKeys};
-use super::{Document, Options, read};
+use super::{Options, Readable, read};
 use crate::report::Issue;
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -31,7 +31,7 @@ fn policy(path: &[Segment<'_>]) -> UnknownKeys {
 
 static FORMAT: Format = Format::datapass(policy);
 
-impl Document for Envelope {
+impl Readable for Envelope {
     type Wire = Self;
 
     const FORMAT: &'static Format = &FORMAT;

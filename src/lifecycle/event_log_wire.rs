@@ -10,7 +10,7 @@ use super::numbers::RequestNumber;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic};
 use crate::json::format::Format;
-use crate::json::{self, Document};
+use crate::json::{self, Readable};
 use crate::options::Options;
 use crate::report::Issue;
 use crate::request::draft::RequestDraft;
@@ -41,7 +41,7 @@ pub(crate) struct EventLogWire {
     events: Vec<Event>,
 }
 
-impl Document for EventLog {
+impl Readable for EventLog {
     type Wire = EventLogWire;
 
     const FORMAT: &'static Format = &Format::EVENT_LOG;

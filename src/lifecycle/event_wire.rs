@@ -18,7 +18,7 @@ use super::event::{Event, EventKind, EventName};
 use super::numbers::HabilitationNumber;
 use super::state::Actor;
 use crate::json::format::Format;
-use crate::json::{self, Document, Nested};
+use crate::json::{self, Nested, Readable};
 use crate::options::Options;
 use crate::report::Issue;
 use crate::request::draft::RequestDraft;
@@ -365,7 +365,7 @@ impl<'de> Visitor<'de> for EventVisitor {
 }
 
 /// An event is read as a part of an event log.
-impl Document for Event {
+impl Readable for Event {
     type Wire = Self;
 
     const FORMAT: &'static Format = &Format::EVENT_LOG;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer};
 use super::habilitation::{Habilitation, HabilitationState};
 use super::numbers::HabilitationNumber;
 use crate::json::format::Format;
-use crate::json::{self, Document};
+use crate::json::{self, Readable};
 use crate::options::Options;
 use crate::report::Issue;
 use crate::request::authorization::AuthorizationRequest;
@@ -27,7 +27,7 @@ struct HabilitationWire {
 }
 
 /// A habilitation is read as a part of a stored record.
-impl Document for Habilitation {
+impl Readable for Habilitation {
     type Wire = Self;
 
     const FORMAT: &'static Format = &Format::RECORD;

@@ -9,7 +9,7 @@ use super::history::HistoryEntry;
 use super::numbers::HabilitationNumber;
 use super::state::Actor;
 use crate::json::format::Format;
-use crate::json::{self, Document};
+use crate::json::{self, Readable};
 use crate::options::Options;
 use crate::report::Issue;
 
@@ -30,7 +30,7 @@ struct HistoryEntryWire {
 }
 
 /// An entry is read as a part of a stored record.
-impl Document for HistoryEntry {
+impl Readable for HistoryEntry {
     type Wire = Self;
 
     const FORMAT: &'static Format = &Format::RECORD;

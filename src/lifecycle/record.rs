@@ -12,7 +12,7 @@ use super::habilitation::Habilitation;
 use super::history::HistoryEntry;
 use super::numbers::{HabilitationNumber, RequestNumber};
 use super::state::RequestState;
-use super::transition::{Effect, Facts, Transition, transition};
+use super::transition::{Effect, Standing, Transition, transition};
 use super::transition_error::TransitionError;
 use crate::report::ValidationReport;
 use crate::request::draft::RequestDraft;
@@ -133,7 +133,7 @@ impl RequestRecord {
     /// draft), `transition.unchanged_reopening` (submitting a reopening without changes),
     /// `transition.duplicate_habilitation_number` (`approve` with a number already held).
     pub fn apply(&mut self, event: Event) -> Result<(), TransitionError> {
-        let facts = Facts {
+        let facts = Standing {
             state: self.state,
             reopening: self.reopening,
             content: &self.request,

@@ -14,7 +14,7 @@ use super::numbers::RequestNumber;
 use super::record::RequestRecord;
 use super::state::RequestState;
 use crate::json::format::Format;
-use crate::json::{self, Document};
+use crate::json::{self, Readable};
 use crate::options::Options;
 use crate::report::Issue;
 use crate::request::draft::RequestDraft;
@@ -73,7 +73,7 @@ impl RequestRecord {
     }
 }
 
-impl Document for RequestRecord {
+impl Readable for RequestRecord {
     type Wire = RecordWire;
 
     const FORMAT: &'static Format = &Format::RECORD;

@@ -19,7 +19,7 @@ use super::project::{OrganizationDraft, ProjectDraft};
 use super::scopes::{Scopes, check_scopes};
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic};
-use crate::json::{self, Document, format::Format};
+use crate::json::{self, Readable, format::Format};
 use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::rules::Rules;
@@ -188,7 +188,7 @@ impl AuthorizationRequest {
 
 /// Reads a draft through the crate's reader and validates it; the error is
 /// `request.invalid`, its message giving the number of problems.
-impl Document for AuthorizationRequest {
+impl Readable for AuthorizationRequest {
     type Wire = RequestDraft;
 
     const FORMAT: &'static Format = RequestDraft::FORMAT;

@@ -13,19 +13,19 @@ use super::legal_basis::LegalBasisDraft;
 use super::personal_data::PersonalDataDraft;
 use super::project::{OrganizationDraft, ProjectDraft};
 use crate::json::format::Format;
-use crate::json::{self, Document, Nested};
+use crate::json::{self, Nested, Readable};
 use crate::options::Options;
 use crate::report::Issue;
 
 /// A draft section inside another, read with the enclosing reader.
-fn section<'de, D: Deserializer<'de>, T: Document<Wire = T>>(
+fn section<'de, D: Deserializer<'de>, T: Readable<Wire = T>>(
     deserializer: D,
 ) -> Result<Option<T>, D::Error> {
     json::nested_option(deserializer)
 }
 
 /// A list of draft sections inside another, read with the enclosing reader.
-fn sections<'de, D: Deserializer<'de>, T: Document<Wire = T>>(
+fn sections<'de, D: Deserializer<'de>, T: Readable<Wire = T>>(
     deserializer: D,
 ) -> Result<Option<Vec<T>>, D::Error> {
     Option::<Vec<Nested<T>>>::deserialize(deserializer)
@@ -134,7 +134,7 @@ struct ContactDraftWire {
 /// goes through the crate's reader.
 macro_rules! read_by_mirror {
     ($($ty:ident => $wire:ident),* $(,)?) => {$(
-        impl Document for $ty {
+        impl Readable for $ty {
             type Wire = Self;
 
             const FORMAT: &'static Format = &Format::REQUEST;
