@@ -434,38 +434,26 @@ pub fn import_with(
         },
         Source::V2Post => {
             let body = NewDemande::from_json_slice_with(bytes, options)?;
-            let mut reading = warnings(body.warnings());
-            for refusal in body.refusals() {
-                reading.push_error(refusal.clone());
-            }
-            let facts = Facts {
-                current_build_step: body.build_step().map(str::to_owned),
-                ..Facts::default()
-            };
+            let step = body.build_step();
+            let facts = Facts::build_step(step);
             with_request(
                 source,
                 body.to_draft(),
-                reading,
+                body.reading(),
                 facts,
-                Carried::Post(body.build_step()),
+                Carried::Post(step),
             )
         }
         Source::V2Patch => {
             let body = DataPatch::from_json_slice_with(bytes, options)?;
-            let mut reading = warnings(body.warnings());
-            for refusal in body.refusals() {
-                reading.push_error(refusal.clone());
-            }
-            let facts = Facts {
-                current_build_step: body.build_step().map(str::to_owned),
-                ..Facts::default()
-            };
+            let step = body.build_step();
+            let facts = Facts::build_step(step);
             with_request(
                 source,
                 body.to_draft(),
-                reading,
+                body.reading(),
                 facts,
-                Carried::Patch(body.build_step(), body.given()),
+                Carried::Patch(step, body.given()),
             )
         }
         Source::V2Errors => without_request(

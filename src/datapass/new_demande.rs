@@ -15,7 +15,7 @@ use crate::diagnostic::Params;
 use crate::json::format::{Format, UnknownKeys};
 use crate::json::{Readable, Segment};
 use crate::options::Options;
-use crate::report::{Issue, Pointer};
+use crate::report::{Issue, Pointer, ValidationReport};
 
 use crate::request::authorization::AuthorizationRequest;
 use crate::request::draft::RequestDraft;
@@ -76,6 +76,13 @@ struct BodyRead {
     warnings: Vec<Issue>,
     build_step: Option<String>,
     given: Vec<String>,
+}
+
+impl BodyRead {
+    /// The reading as a report: DataPass's refusals as errors, then the warnings.
+    fn report(&self) -> ValidationReport {
+        ValidationReport::from_parts(self.refusals.clone(), self.warnings.clone())
+    }
 }
 
 /// The paths of the crate's request that DataPass's PSC form does not carry and that this
@@ -154,6 +161,11 @@ impl NewDemande {
     pub fn build_step(&self) -> Option<&str> {
         self.read.build_step.as_deref()
     }
+
+    /// The reading as a report: [`NewDemande::refusals`] as errors, then the warnings.
+    pub(crate) fn reading(&self) -> ValidationReport {
+        self.read.report()
+    }
 }
 
 impl DataPatch {
@@ -194,6 +206,11 @@ impl DataPatch {
     /// that blanks a field makes it absent on DataPass.
     pub(crate) fn given(&self) -> &[String] {
         &self.read.given
+    }
+
+    /// The reading as a report: [`DataPatch::refusals`] as errors, then the warnings.
+    pub(crate) fn reading(&self) -> ValidationReport {
+        self.read.report()
     }
 }
 
