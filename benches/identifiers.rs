@@ -1,4 +1,4 @@
-//! Identifier parsing, one identifier at a time. Run with `cargo bench --bench identifiers`.
+//! Identifier parsing, one identifier at a time. Run with `cargo bench -p datapass-psc-benches --bench identifiers`.
 #![allow(missing_docs)]
 
 use std::hint::black_box;

@@ -1,5 +1,5 @@
 //! Replay of an event log of 1,000 accepted events, with and without reading its JSON. Run with
-//! `cargo bench --bench lifecycle`.
+//! `cargo bench -p datapass-psc-benches --bench lifecycle`.
 #![allow(missing_docs)]
 
 use std::hint::black_box;

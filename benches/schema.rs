@@ -1,4 +1,4 @@
-//! Generation of every JSON Schema shipped by the crate. Run with `cargo bench --bench schema`.
+//! Generation of every JSON Schema shipped by the crate. Run with `cargo bench -p datapass-psc-benches --bench schema`.
 #![allow(missing_docs)]
 
 use std::time::Duration;

@@ -1,6 +1,6 @@
 //! Full validation of the shipped sample from bytes, beside a plain `serde_json::Value` parse of
 //! the same bytes, in one group so that the ratio is visible. Run with
-//! `cargo bench --bench validation`.
+//! `cargo bench -p datapass-psc-benches --bench validation`.
 #![allow(missing_docs)]
 
 use std::hint::black_box;

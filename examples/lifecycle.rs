@@ -13,9 +13,9 @@ fn at(time: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let json = std::fs::read_to_string("examples/requests/hospiconnect.json")?;
-    let mut first = RequestDraft::from_json(&json)?;
+    let mut first = RequestDraft::from_json_slice(json.as_bytes())?;
     first.scopes = Some(vec!["idnat".to_owned()]);
-    let second = RequestDraft::from_json(&json)?;
+    let second = RequestDraft::from_json_slice(json.as_bytes())?;
 
     let mut record = RequestRecord::new("D60501".parse()?, Some(first));
     let steps = [

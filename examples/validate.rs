@@ -12,7 +12,7 @@ fn main() -> Result<ExitCode, Box<dyn std::error::Error>> {
         .nth(1)
         .unwrap_or_else(|| "examples/requests/hospiconnect.json".to_owned());
     let text = std::fs::read_to_string(&path)?;
-    let draft = match RequestDraft::from_json(&text) {
+    let draft = match RequestDraft::from_json_slice(text.as_bytes()) {
         Ok(draft) => draft,
         Err(report) => {
             for issue in report.errors() {

@@ -210,7 +210,7 @@ impl<'de> serde::Deserialize<'de> for Code {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an error code such as siret.checksum")
             }
-            crate::json::unquoted::refuse_unquoted!(bool, number);
+            crate::unquoted::refuse_unquoted!(bool, number);
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Code, E> {
                 // The message does not quote the input.
                 v.parse().map_err(|_| E::custom("unknown error code"))

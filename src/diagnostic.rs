@@ -75,6 +75,9 @@ pub struct Description {
     pub predicate_en: Cow<'static, str>,
     /// Data for front ends.
     pub params: Params,
+    /// Whether the French sentence puts the predicate first (« Veuillez renseigner » + « le
+    /// prénom du demandeur »); English always puts the subject first.
+    pub predicate_first_fr: bool,
 }
 
 impl Description {
@@ -93,7 +96,32 @@ impl Description {
             predicate_fr: predicate_fr.into(),
             predicate_en: predicate_en.into(),
             params: Params::new(),
+            predicate_first_fr: false,
         }
+    }
+
+    /// This description with its French predicate before the subject (« Veuillez renseigner »
+    /// + « le prénom du demandeur »).
+    #[must_use]
+    pub fn predicate_first_in_french(mut self) -> Self {
+        self.predicate_first_fr = true;
+        self
+    }
+
+    /// The French sentence naming the value with `subject`.
+    #[must_use]
+    pub fn sentence_fr(&self, subject: &str) -> String {
+        if self.predicate_first_fr {
+            sentence(&self.predicate_fr, subject)
+        } else {
+            sentence(subject, &self.predicate_fr)
+        }
+    }
+
+    /// The English sentence naming the value with `subject`.
+    #[must_use]
+    pub fn sentence_en(&self, subject: &str) -> String {
+        sentence(subject, &self.predicate_en)
     }
 
     /// This description with one more parameter.
@@ -106,26 +134,29 @@ impl Description {
     /// The French sentence with the generic subject.
     #[must_use]
     pub fn message_fr(&self) -> String {
-        sentence(self.subject_fr, &self.predicate_fr)
+        self.sentence_fr(self.subject_fr)
     }
 
     /// The English sentence with the generic subject.
     #[must_use]
     pub fn message_en(&self) -> String {
-        sentence(self.subject_en, &self.predicate_en)
+        self.sentence_en(self.subject_en)
     }
 }
 
-/// Joins a subject and a predicate into a sentence starting with a capital letter.
-pub(crate) fn sentence(subject: &str, predicate: &str) -> String {
-    let mut out = String::with_capacity(subject.len() + predicate.len() + 1);
-    let mut chars = subject.chars();
-    if let Some(first) = chars.next() {
-        out.extend(first.to_uppercase());
+/// Joins two parts into a sentence starting with a capital letter (the second alone when the
+/// first is empty).
+fn sentence(first: &str, second: &str) -> String {
+    let mut out = String::with_capacity(first.len() + second.len() + 1);
+    let mut chars = first.chars();
+    if let Some(initial) = chars.next() {
+        out.extend(initial.to_uppercase());
         out.push_str(chars.as_str());
-        out.push(' ');
+        if !second.is_empty() {
+            out.push(' ');
+        }
     }
-    out.push_str(predicate);
+    out.push_str(second);
     out
 }
 

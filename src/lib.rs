@@ -12,13 +12,16 @@ mod identifiers;
 mod json;
 pub mod lifecycle;
 mod newtype;
+mod options;
 mod report;
+mod report_wire;
 pub mod request;
 mod rules;
 pub mod schema;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod text;
+mod unquoted;
 mod vocabulary;
 
 pub use codes::{Code, UnknownCode};
@@ -28,7 +31,7 @@ pub use identifiers::{
     DigitsError, Email, EmailError, PhoneNumber, PhoneNumberError, RetentionPeriod,
     RetentionPeriodError, Siren, SirenError, Siret, SiretError,
 };
-pub use json::ReadOptions;
+pub use options::{DocumentKind, Options};
 pub use report::{Issue, ValidationReport};
 pub use request::authorization::{AuthorizationRequest, validate_json, validate_json_with};
 pub use request::draft::RequestDraft;

@@ -65,7 +65,7 @@ macro_rules! string_newtype {
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str($expecting)
                     }
-                    $crate::json::unquoted::refuse_unquoted!(bool, number);
+                    $crate::unquoted::refuse_unquoted!(bool, number);
                     fn visit_str<E: ::serde::de::Error>(self, v: &str) -> Result<T, E> {
                         v.parse().map_err(|e: T::Err| {
                             E::custom(format_args!(

@@ -7,12 +7,10 @@
 use std::fmt;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 use crate::codes::Code;
-use crate::diagnostic::{Description, Diagnostic, Params, sentence};
-use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, ReadOptions};
+use crate::diagnostic::{Description, Diagnostic, Params};
 use crate::rules::{Check, Origin};
 
 /// One problem found in a request.
@@ -49,42 +47,42 @@ pub struct Issue {
 
 impl Issue {
     /// An issue from its parts; its origin is the one [`Check::ALL`] gives `code` at `path`.
-    #[must_use]
-    pub fn new(
+    fn from_parts(
         code: Code,
-        path: impl Into<String>,
-        message_fr: impl Into<String>,
-        message_en: impl Into<String>,
+        path: String,
+        message_fr: String,
+        message_en: String,
         params: Params,
     ) -> Self {
-        let path = path.into();
         Self {
             origin: Check::origin_of(code, &path, false),
             code,
             path,
-            message_fr: message_fr.into(),
-            message_en: message_en.into(),
+            message_fr,
+            message_en,
             params,
         }
     }
 
-    /// This issue, about a value DataPass's own check refuses too: its origin is DataPass's
-    /// rule for it.
-    #[must_use]
-    pub(crate) fn refused_by_datapass(mut self) -> Self {
-        self.origin = Check::origin_of(self.code, &self.path, true);
-        self
-    }
-
-    /// The issue of an error, at `path`, with the error's generic subject.
+    /// The issue of an error, at `path` (a JSON Pointer), with the error's generic subject.
+    ///
+    /// ```
+    /// use datapass_psc::{Issue, Siret};
+    /// let error = "732 829 320 00075".parse::<Siret>().unwrap_err();
+    /// let issue = Issue::from_error("", &error);
+    /// assert_eq!(issue.code, "siret.checksum");
+    /// assert!(issue.message_en.starts_with("The SIRET number is not valid"));
+    /// ```
     #[must_use]
     pub fn from_error(path: impl Into<String>, error: &dyn Diagnostic) -> Self {
         Self::from_description(path, error.describe())
     }
 
-    /// The issue of a description, at `path`, with its generic subject.
+    /// The issue of a description, at `path`, with its generic subject: every message of the
+    /// crate comes from a [`Description`].
     pub(crate) fn from_description(path: impl Into<String>, d: Description) -> Self {
-        Self::new(d.code, path, d.message_fr(), d.message_en(), d.params)
+        let (fr, en) = (d.message_fr(), d.message_en());
+        Self::from_parts(d.code, path.into(), fr, en, d.params)
     }
 
     /// The issue of an error, naming the field with the given French and English subjects
@@ -96,13 +94,31 @@ impl Issue {
         subject_en: &str,
     ) -> Self {
         let d = error.describe();
-        Self::new(
-            d.code,
-            path.as_str(),
-            sentence(subject_fr, &d.predicate_fr),
-            sentence(subject_en, &d.predicate_en),
-            d.params,
-        )
+        let (fr, en) = (d.sentence_fr(subject_fr), d.sentence_en(subject_en));
+        Self::from_parts(d.code, path.as_str().to_owned(), fr, en, d.params)
+    }
+
+    /// DataPass's own answer, its French sentence kept as DataPass wrote it: the one kind of
+    /// issue whose message is not the crate's (its origin is DataPass's).
+    pub(crate) fn quoting_datapass(
+        code: Code,
+        path: impl Into<String>,
+        sentence_fr: String,
+        message_en: String,
+        params: Params,
+    ) -> Self {
+        Self {
+            origin: Origin::DataPass,
+            ..Self::from_parts(code, path.into(), sentence_fr, message_en, params)
+        }
+    }
+
+    /// This issue, about a value DataPass's own check refuses too: its origin is DataPass's
+    /// rule for it.
+    #[must_use]
+    pub(crate) fn refused_by_datapass(mut self) -> Self {
+        self.origin = Check::origin_of(self.code, &self.path, true);
+        self
     }
 
     /// This issue, moved under `prefix` (a JSON Pointer): `/request` + `/scopes`.
@@ -131,26 +147,6 @@ pub struct ValidationReport {
 }
 
 impl ValidationReport {
-    /// Reads a report back from JSON (the command line's `--format json` output, a stored
-    /// result), with the crate's reader and its default limits.
-    ///
-    /// ```
-    /// use datapass_psc::{RequestDraft, ValidationReport};
-    /// let report = RequestDraft::default().validate().unwrap_err();
-    /// let json = serde_json::to_vec(&report)?;
-    /// assert_eq!(ValidationReport::from_json_slice(&json)?, report);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    /// A report with one issue: `json.*` for a structural problem, `report.invalid` for an
-    /// unknown code or `valid` disagreeing with `errors`.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        json::read(bytes, &ReadOptions::default())
-            .map(|read| read.value)
-            .map_err(ValidationReport::single)
-    }
-
     /// An empty report.
     #[must_use]
     pub fn new() -> Self {
@@ -205,6 +201,11 @@ impl ValidationReport {
         self.errors.iter().map(|i| i.code).collect()
     }
 
+    /// A report of these errors and warnings, in this order.
+    pub(crate) fn from_parts(errors: Vec<Issue>, warnings: Vec<Issue>) -> Self {
+        Self { errors, warnings }
+    }
+
     /// A report holding one error.
     #[must_use]
     pub fn single(issue: Issue) -> Self {
@@ -234,84 +235,6 @@ impl fmt::Display for ValidationReport {
 
 impl std::error::Error for ValidationReport {}
 
-/// The serialized form of a report.
-#[derive(Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename = "ValidationReport")]
-pub(crate) struct ReportRepr {
-    /// True when there is no error (warnings allowed).
-    valid: bool,
-    /// The errors, in the field order of the wire format.
-    #[serde(deserialize_with = "json::nested_vec")]
-    errors: Vec<Issue>,
-    /// The warnings.
-    #[serde(deserialize_with = "json::nested_vec")]
-    warnings: Vec<Issue>,
-}
-
-/// The structure of an [`Issue`], read by serde's derived code inside the crate's reader
-/// (`remote`: the compiler checks that it has the issue's fields).
-#[derive(Deserialize)]
-#[serde(remote = "Issue", deny_unknown_fields)]
-struct IssueWire {
-    code: Code,
-    path: String,
-    message_fr: String,
-    message_en: String,
-    params: Params,
-    origin: Origin,
-}
-
-/// A report read back (a command line's `--format json` output, a stored result): strict.
-static REPORT_FORMAT: Format = Format::strict(FormatName::Report, ReadOptions::DEFAULT_MAX_BYTES);
-
-impl Document for Issue {
-    type Wire = Self;
-
-    const FORMAT: &'static Format = &REPORT_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        IssueWire::deserialize(deserializer)
-    }
-
-    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
-        Ok(wire)
-    }
-}
-
-impl<'de> Deserialize<'de> for Issue {
-    /// Reads through the crate's reader: a structural problem or an unknown code is refused
-    /// with its code and path, without quoting the document.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
-
-impl Document for ValidationReport {
-    type Wire = ReportRepr;
-
-    const FORMAT: &'static Format = &REPORT_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ReportRepr, D::Error> {
-        ReportRepr::deserialize(deserializer)
-    }
-
-    fn finish(repr: ReportRepr, _: &ReadOptions) -> Result<Self, Issue> {
-        if repr.valid != repr.errors.is_empty() {
-            return Err(Issue::new(
-                Code::ReportInvalid,
-                "/valid",
-                "« valid » doit valoir true exactement quand « errors » est vide",
-                "`valid` must be true exactly when `errors` is empty",
-                Params::new(),
-            ));
-        }
-        Ok(Self {
-            errors: repr.errors,
-            warnings: repr.warnings,
-        })
-    }
-}
-
 impl Serialize for ValidationReport {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
@@ -326,28 +249,6 @@ impl Serialize for ValidationReport {
             warnings: &self.warnings,
         }
         .serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for ValidationReport {
-    /// Reads a report through the crate's reader; `valid` must agree with `errors`
-    /// (`report.invalid` otherwise).
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
-
-impl JsonSchema for ValidationReport {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ValidationReport".into()
-    }
-
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        "datapass_psc::ValidationReport".into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        ReportRepr::json_schema(generator)
     }
 }
 

@@ -15,7 +15,7 @@
 //! assert_eq!(request["$schema"], "https://json-schema.org/draft/2020-12/schema");
 //! ```
 
-use schemars::{JsonSchema, Schema, generate::SchemaSettings};
+use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::Value;
 
 use crate::datapass::wires::{
@@ -113,25 +113,4 @@ pub fn to_file_contents(schema: &Value) -> String {
     let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
-}
-
-/// A field transform for unsigned integers (`#[schemars(transform = crate::schema::unsigned)]`):
-/// drops the `uint8`…`uint64` formats schemars gives them, which no JavaScript validator knows
-/// (Ajv refuses to compile a schema with an unknown `format`), and keeps what they meant as
-/// numbers: `minimum` 0 and, unless the field has its own, the type's `maximum`.
-pub(crate) fn unsigned(schema: &mut Schema) {
-    let max = match schema.get("format").and_then(Value::as_str) {
-        Some("uint8") => u64::from(u8::MAX),
-        Some("uint16") => u64::from(u16::MAX),
-        Some("uint32") => u64::from(u32::MAX),
-        Some("uint64" | "uint") => u64::MAX,
-        _ => return,
-    };
-    schema.remove("format");
-    if schema.get("minimum").is_none() {
-        schema.insert("minimum".to_owned(), 0.into());
-    }
-    if schema.get("maximum").is_none() {
-        schema.insert("maximum".to_owned(), max.into());
-    }
 }

@@ -1,11 +1,20 @@
-//! Bounded, trimmed free text without control characters: names, titles, descriptions.
+//! Bounded, trimmed free text without control characters: one type per field of the form
+//! ([`ProjectName`], [`ProjectDescription`], [`LegalNature`], [`Recipient`], [`Justification`],
+//! [`JobTitle`], [`PersonName`]), so that a legal nature is never taken for a recipient.
 //!
-//! [`Text<MAX, MULTILINE>`](Text) is trimmed (Rust [`str::trim`]), holds at most `MAX` characters
-//! (Unicode scalar values, counted after trimming) and no control character: Unicode Cc, the
-//! bidirectional controls (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and, in single-line
-//! text, the line and paragraph separators U+2028/U+2029. Multi-line text also accepts line feed
-//! and carriage return. The text is otherwise kept exactly as given: no case change, no HTML
-//! stripping.
+//! Each is trimmed (Rust [`str::trim`]), holds at most its `MAX_CHARS` characters (Unicode scalar
+//! values, counted after trimming) and no control character: Unicode Cc, the bidirectional
+//! controls (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and, in single-line text, the line and
+//! paragraph separators U+2028/U+2029. Multi-line text also accepts line feed and carriage
+//! return. The text is otherwise kept exactly as given: no case change, no HTML stripping.
+//!
+//! The types are distinct, even where their limits agree:
+//!
+//! ```compile_fail
+//! // A legal nature (500 characters, one line) is not a recipient (500 characters, one line).
+//! let nature: datapass_psc::text::LegalNature = "Arrêté du 24 mars 2021".parse().unwrap();
+//! let recipient: datapass_psc::text::Recipient = nature;
+//! ```
 
 use std::borrow::Cow;
 use std::fmt;
@@ -27,32 +36,7 @@ pub(crate) const fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Trimmed text of at most `MAX` characters, on one line unless `MULTILINE`.
-///
-/// ```
-/// use datapass_psc::text::ProjectName;
-/// let name: ProjectName = "  HospiConnect ".parse()?;
-/// assert_eq!(name.as_str(), "HospiConnect");
-/// assert!("Hospi\nConnect".parse::<ProjectName>().is_err());
-/// # Ok::<(), datapass_psc::text::TextError>(())
-/// ```
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Text<const MAX: usize, const MULTILINE: bool>(String);
-
-/// A project name (« nom du projet », DataPass `intitule`): one line, at most 200 characters.
-pub type ProjectName = Text<200, false>;
-/// A project description: several lines, at most 10,000 characters.
-pub type Description = Text<10_000, true>;
-/// The nature of the legal basis (« nature du cadre juridique »): one line, at most 500.
-pub type LegalNature = Text<500, false>;
-/// One recipient of the data (« destinataire »): one line, at most 500 characters.
-pub type Recipient = Text<500, false>;
-/// The justification of a retention period above 36 months: several lines, at most 2,000.
-pub type Justification = Text<2_000, true>;
-/// A contact's job title (« fonction »): one line, at most 100 characters.
-pub type JobTitle = Text<100, false>;
-
-/// Why a string is not a valid [`Text`].
+/// Why a string is not a valid text of the crate ([`ProjectName`], [`PersonName`]…).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TextError {
@@ -73,6 +57,33 @@ pub enum TextError {
         /// Its 0-based character index in the input as given.
         index: usize,
     },
+}
+
+/// `text` with its control characters (C0, C1) and bidirectional controls written as Rust
+/// escapes (`\u{1b}`), so that printing text from a document can never drive a terminal
+/// (move the cursor, change colours, reorder what is shown); borrowed when there is nothing to
+/// escape.
+///
+/// ```
+/// use datapass_psc::text::escape_controls;
+/// assert_eq!(escape_controls("HospiConnect"), "HospiConnect");
+/// assert_eq!(escape_controls("\u{1b}[2J\u{202e}abc"), "\\u{1b}[2J\\u{202e}abc");
+/// ```
+#[must_use]
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    let escaped = |c: char| c.is_control() || is_bidi_control(c);
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Whether `c` is refused in text (`multiline` allows line feed and carriage return).
@@ -108,84 +119,159 @@ fn parse_text(input: &str, max: usize, multiline: bool) -> Result<&str, TextErro
     Ok(trimmed)
 }
 
-impl<const MAX: usize, const MULTILINE: bool> Text<MAX, MULTILINE> {
-    /// The maximum number of characters.
-    pub const MAX_CHARS: usize = MAX;
+/// Defines a text type: its checked way in (`FromStr`), its limit, conversions, serde, schema and
+/// a `Debug` that shows its length only (free text may name a person).
+macro_rules! text_type {
+    ($(#[$doc:meta])* $name:ident, $max:expr, $multiline:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(String);
 
-    /// Parses text; same as [`FromStr`].
-    ///
-    /// # Errors
-    /// A blank string ([`TextError::Empty`]), more than `MAX` characters after trimming
-    /// ([`TextError::TooLong`]), a control character ([`TextError::ControlCharacter`]).
-    pub fn parse(input: &str) -> Result<Self, TextError> {
-        input.parse()
-    }
+        impl $name {
+            /// The maximum number of characters, after trimming.
+            pub const MAX_CHARS: usize = $max;
 
-    /// The trimmed text.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+            /// Parses the text; same as [`FromStr`].
+            ///
+            /// # Errors
+            /// A blank string ([`TextError::Empty`]), more than [`Self::MAX_CHARS`] characters
+            /// after trimming ([`TextError::TooLong`]), a control character
+            /// ([`TextError::ControlCharacter`]).
+            pub fn parse(input: &str) -> Result<Self, TextError> {
+                input.parse()
+            }
 
-    /// Wraps a constant known to satisfy the rules (checked by the crate's tests).
-    pub(crate) fn from_trusted(text: &str) -> Self {
-        debug_assert!(parse_text(text, MAX, MULTILINE).is_ok());
-        Self(text.to_owned())
-    }
-}
+            /// The trimmed text.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
 
-impl<const MAX: usize, const MULTILINE: bool> FromStr for Text<MAX, MULTILINE> {
-    type Err = TextError;
+        impl FromStr for $name {
+            type Err = TextError;
 
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        parse_text(input, MAX, MULTILINE).map(|t| Self(t.to_owned()))
-    }
+            fn from_str(input: &str) -> Result<Self, Self::Err> {
+                parse_text(input, Self::MAX_CHARS, $multiline).map(|t| Self(t.to_owned()))
+            }
+        }
+
+        string_newtype!(as_str $name, TextError, "a text");
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                text_schema(Self::MAX_CHARS, $multiline)
+            }
+        }
+    };
 }
 
 /// Free text may hold anything a person typed: `Debug` shows its length only
-/// (`Text(<12 chars>)`); `Display` and `as_str()` give it whole.
-impl<const MAX: usize, const MULTILINE: bool> fmt::Debug for Text<MAX, MULTILINE> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Text(<{} chars>)", self.0.chars().count())
-    }
+/// (`ProjectName(<12 chars>)`); `Display` and `as_str()` give it whole.
+macro_rules! length_debug {
+    ($($name:ident),*) => {$(
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!(stringify!($name), "(<{} chars>)"), self.0.chars().count())
+            }
+        }
+    )*};
 }
 
-/// A contact's given name or family name: one line, at most 100 characters.
-///
-/// `Debug` masks it to its first letter (`J***`); `Display` and `as_str()` give it whole.
-///
-/// ```
-/// use datapass_psc::text::PersonName;
-/// let name: PersonName = " Jeanne ".parse()?;
-/// assert_eq!(name.as_str(), "Jeanne");
-/// assert_eq!(format!("{name:?}"), "PersonName(J***)");
-/// # Ok::<(), datapass_psc::text::TextError>(())
-/// ```
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct PersonName(String);
+text_type! {
+    /// A project name (« nom du projet », DataPass `intitule`, made public by DataPass): one line,
+    /// at most 200 characters.
+    ///
+    /// ```
+    /// use datapass_psc::text::ProjectName;
+    /// let name: ProjectName = "  HospiConnect ".parse()?;
+    /// assert_eq!(name.as_str(), "HospiConnect");
+    /// assert!("Hospi\nConnect".parse::<ProjectName>().is_err());
+    /// assert_eq!(format!("{name:?}"), "ProjectName(<12 chars>)");
+    /// # Ok::<(), datapass_psc::text::TextError>(())
+    /// ```
+    ProjectName, 200, false
+}
+
+text_type! {
+    /// A project description (« description du projet »): several lines, at most 10,000
+    /// characters.
+    ProjectDescription, 10_000, true
+}
+
+text_type! {
+    /// The nature of the legal basis (« nature du cadre juridique »): one line, at most 500
+    /// characters.
+    LegalNature, 500, false
+}
+
+text_type! {
+    /// One recipient of the data (« destinataire »): one line, at most 500 characters.
+    Recipient, 500, false
+}
+
+text_type! {
+    /// The justification of a retention period above 36 months: several lines, at most 2,000
+    /// characters.
+    Justification, 2_000, true
+}
+
+text_type! {
+    /// A contact's job title (« fonction »): one line, at most 100 characters.
+    JobTitle, 100, false
+}
+
+text_type! {
+    /// A contact's given name or family name: one line, at most 100 characters.
+    ///
+    /// `Debug` masks it to its first letter (`J***`); `Display` and `as_str()` give it whole.
+    ///
+    /// ```
+    /// use datapass_psc::text::PersonName;
+    /// let name: PersonName = " Jeanne ".parse()?;
+    /// assert_eq!(name.as_str(), "Jeanne");
+    /// assert_eq!(format!("{name:?}"), "PersonName(J***)");
+    /// # Ok::<(), datapass_psc::text::TextError>(())
+    /// ```
+    PersonName, 100, false
+}
+
+length_debug!(
+    ProjectName,
+    ProjectDescription,
+    LegalNature,
+    Recipient,
+    Justification,
+    JobTitle
+);
 
 impl PersonName {
-    /// The maximum number of characters.
-    pub const MAX_CHARS: usize = 100;
-
-    /// Parses a name; same as [`FromStr`].
-    ///
-    /// # Errors
-    /// As [`Text::parse`], with a maximum of 100 characters on one line.
-    pub fn parse(input: &str) -> Result<Self, TextError> {
-        input.parse()
-    }
-
-    /// The trimmed name.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The masked form used by `Debug`: first letter and `***`.
     #[must_use]
     pub fn masked(&self) -> String {
         mask_name(&self.0)
+    }
+}
+
+impl fmt::Debug for PersonName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PersonName({})", self.masked())
+    }
+}
+
+impl LegalNature {
+    /// Wraps a constant known to satisfy the rules (checked by the crate's tests).
+    pub(crate) fn from_trusted(text: &str) -> Self {
+        debug_assert!(parse_text(text, Self::MAX_CHARS, false).is_ok());
+        Self(text.to_owned())
     }
 }
 
@@ -198,23 +284,6 @@ pub(crate) fn mask_name(name: &str) -> String {
         _ => "***".to_owned(),
     }
 }
-
-impl FromStr for PersonName {
-    type Err = TextError;
-
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        parse_text(input, Self::MAX_CHARS, false).map(|t| Self(t.to_owned()))
-    }
-}
-
-impl fmt::Debug for PersonName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PersonName({})", self.masked())
-    }
-}
-
-string_newtype!(as_str @[const MAX: usize, const MULTILINE: bool] Text<MAX, MULTILINE>, TextError, "a text");
-string_newtype!(as_str PersonName, TextError, "a name");
 
 /// The schema of a text of at most `max` characters.
 fn text_schema(max: usize, multiline: bool) -> Schema {
@@ -231,34 +300,6 @@ fn text_schema(max: usize, multiline: bool) -> Schema {
              characters; written back trimmed."
         ),
     })
-}
-
-impl<const MAX: usize, const MULTILINE: bool> JsonSchema for Text<MAX, MULTILINE> {
-    fn schema_name() -> Cow<'static, str> {
-        format!("Text{MAX}{}", if MULTILINE { "Multiline" } else { "" }).into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        text_schema(MAX, MULTILINE)
-    }
-}
-
-impl JsonSchema for PersonName {
-    fn schema_name() -> Cow<'static, str> {
-        "PersonName".into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        text_schema(Self::MAX_CHARS, false)
-    }
 }
 
 impl Diagnostic for TextError {

@@ -121,7 +121,7 @@ macro_rules! vocabulary {
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(concat!("a ", $kind))
                     }
-                    $crate::json::unquoted::refuse_unquoted!(bool, number);
+                    $crate::unquoted::refuse_unquoted!(bool, number);
                     fn visit_str<E: ::serde::de::Error>(self, v: &str) -> Result<$name, E> {
                         $name::from_wire(v).ok_or_else(|| {
                             E::custom($crate::vocabulary::UnknownWord { kind: $kind, expected: &$name::WIRE })

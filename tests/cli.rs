@@ -234,6 +234,17 @@ fn lifecycle_replays_the_d60501_timeline() {
         "{text}"
     );
     assert!(text.contains("H118386 — Active — 19/06/2024 09:00 UTC"));
+
+    let text = stdout(&run(&[
+        "lifecycle",
+        "--lang",
+        "en",
+        &lifecycle_log("d60501.json"),
+    ]));
+    assert!(
+        text.contains("15/04/2024 07:30 UTC — The applicant submitted the request.\n"),
+        "{text}"
+    );
 }
 
 #[test]

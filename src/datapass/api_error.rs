@@ -10,11 +10,11 @@ use serde::{Deserialize, Deserializer};
 use super::keys::{Part, Target, target};
 use crate::codes::Code;
 use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, refuse_unknown};
-use crate::json::{Document, ReadOptions};
+use crate::json::Readable;
+use crate::json::format::{Format, refuse_unknown};
+use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::request::ContactRole;
-use crate::rules::Origin;
 
 /// DataPass's refusals, as issues of the crate: an error body
 /// (`{"errors": [{"status", "title", "detail", "source": {"pointer"}}]}`, JSON:API style, as
@@ -324,11 +324,7 @@ const INVALID_KEY: &str = "Clé invalide";
 const TERMS_NOT_ACCEPTED: &str = "Vous devez acceptez les conditions générales avant de continuer";
 
 /// An error body: the crate's format for reading it is strict (JSON:API fixes its keys).
-static API_ERRORS_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
-    unknown_keys: refuse_unknown,
-};
+static API_ERRORS_FORMAT: Format = Format::datapass(refuse_unknown);
 
 impl ErrorWire {
     fn into_issue(self) -> Issue {
@@ -382,14 +378,12 @@ impl ErrorWire {
                 format!("DataPass refused this{status}: {text}"),
             )
         };
-        let mut issue = Issue::new(code, path, fr, en, params);
         // DataPass's answer is DataPass's, whatever the crate's rule for the field.
-        issue.origin = Origin::DataPass;
-        issue
+        Issue::quoting_datapass(code, path, fr, en, params)
     }
 }
 
-impl Document for ApiErrors {
+impl Readable for ApiErrors {
     type Wire = ErrorsWire;
 
     const FORMAT: &'static Format = &API_ERRORS_FORMAT;
@@ -398,7 +392,7 @@ impl Document for ApiErrors {
         ErrorsWire::deserialize(deserializer)
     }
 
-    fn finish(wire: ErrorsWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: ErrorsWire, _: &Options) -> Result<Self, Issue> {
         Ok(Self {
             issues: wire.errors.into_iter().map(ErrorWire::into_issue).collect(),
         })

@@ -6,16 +6,16 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 
 use super::data::Data;
+use super::finding::Finding;
 use super::keys::{Target, key_of};
 use super::placeholder::placeholder_warnings;
 use super::wire::{ApplicantWire, Id, OrganizationWire};
-use crate::codes::Code;
-use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{Document, ReadOptions, Segment};
+use crate::json::format::{Format, UnknownKeys};
+use crate::json::{Readable, Segment};
 use crate::lifecycle::{
     EventName, HabilitationNumber, HabilitationState, RequestNumber, RequestState,
 };
+use crate::options::Options;
 use crate::report::Issue;
 use crate::request::draft::RequestDraft;
 use crate::request::{ContactRole, ContactsDraft, OrganizationDraft};
@@ -327,13 +327,9 @@ fn demande_keys(path: &[Segment<'_>]) -> UnknownKeys {
 }
 
 /// A demande: a third party's format, at most 1 MiB by default.
-static DEMANDE_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
-    unknown_keys: demande_keys,
-};
+static DEMANDE_FORMAT: Format = Format::datapass(demande_keys);
 
-impl Document for Demande {
+impl Readable for Demande {
     type Wire = DemandeWire;
 
     const FORMAT: &'static Format = &DEMANDE_FORMAT;
@@ -342,7 +338,7 @@ impl Document for Demande {
         DemandeWire::deserialize(deserializer)
     }
 
-    fn finish(wire: DemandeWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: DemandeWire, _: &Options) -> Result<Self, Issue> {
         wire.into_demande("")
     }
     /// The reader's warnings (unknown `data` keys) come first: they are found first.
@@ -372,38 +368,26 @@ pub(crate) fn not_person_warnings(data: &Data, data_path: &str) -> Vec<Issue> {
         .iter()
         .map(|(role, kind)| {
             let key = key_of(Target::ContactType(*role));
-            Issue::new(
-                Code::DataPassNotPerson,
+            Issue::from_error(
                 format!("{data_path}/{key}"),
-                format!(
-                    "DataPass indique que {} est une organisation : la crate ne modélise que des \
-                     personnes",
-                    role.label_fr()
-                ),
-                format!(
-                    "DataPass marks {} as an organisation: the crate models persons only",
-                    role.label_en()
-                ),
-                Params::new().with("type", kind.clone()),
+                &Finding::NotPerson { role: *role, kind },
             )
         })
         .collect()
 }
 
 /// Checks that a document names the PSC form, when it names one.
-pub(crate) fn check_form(at: &str, names: &[(&str, Option<&str>, &str)]) -> Result<(), Issue> {
+pub(crate) fn check_form(
+    at: &str,
+    names: &[(&str, Option<&str>, &'static str)],
+) -> Result<(), Issue> {
     for &(key, found, expected) in names {
         if let Some(found) = found
             && found != expected
         {
-            return Err(Issue::new(
-                Code::DataPassOtherForm,
+            return Err(Issue::from_error(
                 format!("{at}/{key}"),
-                "Ce document DataPass concerne un autre formulaire qu'API Pro Santé Connect",
-                "This DataPass document is about another form than API Pro Santé Connect",
-                Params::new()
-                    .with("found", found)
-                    .with("expected", expected),
+                &Finding::OtherForm { found, expected },
             ));
         }
     }

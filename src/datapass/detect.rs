@@ -5,12 +5,12 @@ use std::fmt;
 use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+use super::finding::Finding;
 use super::source::Source;
-use crate::codes::Code;
-use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{self, Document, ReadOptions, Segment};
+use crate::json::format::{Format, UnknownKeys};
+use crate::json::{self, Readable, Segment};
 use crate::lifecycle::HabilitationState;
+use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 
 /// The shape of a document: its top-level keys (those of its first element, for an array), the
@@ -32,7 +32,7 @@ impl Shape {
 }
 
 /// Recognises a document by its keys; see [`import`](super::import()).
-pub(crate) fn detect(bytes: &[u8], options: &ReadOptions) -> Result<Source, ValidationReport> {
+pub(crate) fn detect(bytes: &[u8], options: &Options) -> Result<Source, ValidationReport> {
     let shape = json::read::<Shape>(bytes, options)
         .map_err(ValidationReport::single)?
         .value;
@@ -77,19 +77,7 @@ pub(crate) fn detect(bytes: &[u8], options: &ReadOptions) -> Result<Source, Vali
     } else {
         None
     };
-    source.ok_or_else(|| {
-        ValidationReport::single(Issue::new(
-            Code::DataPassUnknownDocument,
-            "",
-            "Ce document JSON n'est aucun des documents DataPass que la crate lit (demande, \
-             liste de demandes, historique, habilitation, corps de POST ou de PATCH, webhook, \
-             réponse d'erreur de l'API v2 ; demande ou webhook v1)",
-            "This JSON document is none of the DataPass documents the crate reads (v2 demande, \
-             list of demandes, history, habilitation, POST or PATCH body, webhook, API error \
-             body; v1 enrollment or webhook)",
-            Params::new(),
-        ))
-    })
+    source.ok_or_else(|| ValidationReport::single(Issue::from_error("", &Finding::UnknownDocument)))
 }
 
 impl<'de> Deserialize<'de> for Shape {
@@ -187,13 +175,9 @@ fn ignore_unknown(_: &[Segment<'_>]) -> UnknownKeys {
     UnknownKeys::Ignore
 }
 
-static SHAPE_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
-    unknown_keys: ignore_unknown,
-};
+static SHAPE_FORMAT: Format = Format::datapass(ignore_unknown);
 
-impl Document for Shape {
+impl Readable for Shape {
     type Wire = Self;
 
     const FORMAT: &'static Format = &SHAPE_FORMAT;
@@ -202,7 +186,7 @@ impl Document for Shape {
         Self::deserialize(deserializer)
     }
 
-    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: Self, _: &Options) -> Result<Self, Issue> {
         Ok(wire)
     }
 }

@@ -42,6 +42,16 @@ pub struct Facts {
     pub events: Option<Vec<FactEvent>>,
 }
 
+impl Facts {
+    /// The facts of a `POST` or `PATCH` body: the step DataPass validates it up to.
+    pub(crate) fn build_step(step: Option<&str>) -> Self {
+        Self {
+            current_build_step: step.map(str::to_owned),
+            ..Self::default()
+        }
+    }
+}
+
 /// A habilitation as DataPass lists it, without its snapshot. Its state is authoritative
 /// (DataPass's `revoked` flag stays `false` on a revocation done in DataPass v2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -14,7 +14,7 @@ use super::source::Source;
 use super::v1::Enrollment;
 use super::webhook::Webhook;
 use crate::codes::Code;
-use crate::json::ReadOptions;
+use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::request::draft::RequestDraft;
 use crate::rules::{Origin, Rules};
@@ -153,7 +153,7 @@ impl Imported {
     pub fn check(mut self, rules: Rules) -> Self {
         if let Some(request) = &self.request {
             let mut report = self.reading.clone();
-            report.merge(request.report_with(&ReadOptions::default().with_rules(rules)));
+            report.merge(request.report_with(&Options::default().with_rules(rules)));
             self.report = report;
         }
         self
@@ -344,7 +344,7 @@ fn warnings(issues: &[Issue]) -> ValidationReport {
 /// A report with one issue: `datapass.unknown_document` when the shape is none of these, or
 /// what the document's reader refuses (`json.*`, `datapass.invalid`, `datapass.other_form`).
 pub fn import(bytes: &[u8], source: Option<Source>) -> Result<Import, ValidationReport> {
-    import_with(bytes, source, &ReadOptions::default())
+    import_with(bytes, source, &Options::default())
 }
 
 /// Reads a DataPass document with the given limits; see [`import`].
@@ -354,7 +354,7 @@ pub fn import(bytes: &[u8], source: Option<Source>) -> Result<Import, Validation
 pub fn import_with(
     bytes: &[u8],
     source: Option<Source>,
-    options: &ReadOptions,
+    options: &Options,
 ) -> Result<Import, ValidationReport> {
     let source = match source {
         Some(source) => source,
@@ -434,38 +434,26 @@ pub fn import_with(
         },
         Source::V2Post => {
             let body = NewDemande::from_json_slice_with(bytes, options)?;
-            let mut reading = warnings(body.warnings());
-            for refusal in body.refusals() {
-                reading.push_error(refusal.clone());
-            }
-            let facts = Facts {
-                current_build_step: body.build_step().map(str::to_owned),
-                ..Facts::default()
-            };
+            let step = body.build_step();
+            let facts = Facts::build_step(step);
             with_request(
                 source,
                 body.to_draft(),
-                reading,
+                body.reading(),
                 facts,
-                Carried::Post(body.build_step()),
+                Carried::Post(step),
             )
         }
         Source::V2Patch => {
             let body = DataPatch::from_json_slice_with(bytes, options)?;
-            let mut reading = warnings(body.warnings());
-            for refusal in body.refusals() {
-                reading.push_error(refusal.clone());
-            }
-            let facts = Facts {
-                current_build_step: body.build_step().map(str::to_owned),
-                ..Facts::default()
-            };
+            let step = body.build_step();
+            let facts = Facts::build_step(step);
             with_request(
                 source,
                 body.to_draft(),
-                reading,
+                body.reading(),
                 facts,
-                Carried::Patch(body.build_step(), body.given()),
+                Carried::Patch(step, body.given()),
             )
         }
         Source::V2Errors => without_request(

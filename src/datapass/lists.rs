@@ -12,9 +12,10 @@ use super::demande::{
 };
 use super::placeholder::placeholder_warnings;
 use super::wire::{Id, OrganizationWire};
-use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{Document, ReadOptions, Segment};
+use crate::json::format::{Format, UnknownKeys};
+use crate::json::{Readable, Segment};
 use crate::lifecycle::{HabilitationNumber, HabilitationState, RequestNumber};
+use crate::options::Options;
 use crate::report::Issue;
 use crate::request::OrganizationDraft;
 use crate::request::draft::RequestDraft;
@@ -190,19 +191,11 @@ fn habilitation_keys(path: &[Segment<'_>]) -> UnknownKeys {
 }
 
 /// A list: a third party's format, at most 1 MiB by default.
-static LIST_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
-    unknown_keys: list_keys,
-};
+static LIST_FORMAT: Format = Format::datapass(list_keys);
 
-static HABILITATION_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
-    unknown_keys: habilitation_keys,
-};
+static HABILITATION_FORMAT: Format = Format::datapass(habilitation_keys);
 
-impl Document for DemandeList {
+impl Readable for DemandeList {
     type Wire = Vec<DemandeWire>;
 
     const FORMAT: &'static Format = &LIST_FORMAT;
@@ -211,7 +204,7 @@ impl Document for DemandeList {
         Vec::deserialize(deserializer)
     }
 
-    fn finish(wire: Vec<DemandeWire>, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: Vec<DemandeWire>, _: &Options) -> Result<Self, Issue> {
         let demandes = wire
             .into_iter()
             .enumerate()
@@ -236,7 +229,7 @@ impl Document for DemandeList {
     }
 }
 
-impl Document for EventList {
+impl Readable for EventList {
     type Wire = Vec<EventWire>;
 
     const FORMAT: &'static Format = &LIST_FORMAT;
@@ -245,7 +238,7 @@ impl Document for EventList {
         Vec::deserialize(deserializer)
     }
 
-    fn finish(wire: Vec<EventWire>, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: Vec<EventWire>, _: &Options) -> Result<Self, Issue> {
         Ok(Self {
             events: wire.into_iter().map(EventWire::into_event).collect(),
         })
@@ -257,7 +250,7 @@ impl Document for EventList {
     }
 }
 
-impl Document for DetailedHabilitation {
+impl Readable for DetailedHabilitation {
     type Wire = DetailedHabilitationWire;
 
     const FORMAT: &'static Format = &HABILITATION_FORMAT;
@@ -268,7 +261,7 @@ impl Document for DetailedHabilitation {
         DetailedHabilitationWire::deserialize(deserializer)
     }
 
-    fn finish(wire: DetailedHabilitationWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: DetailedHabilitationWire, _: &Options) -> Result<Self, Issue> {
         check_form(
             "",
             &[

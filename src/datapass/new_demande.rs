@@ -6,14 +6,16 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::data::{Data, DataOut};
 use super::demande::{FORM_UID, TYPE, check_form};
+use super::finding::Finding;
 use super::keys::{Target, permitted};
 use super::placeholder::placeholder_warnings;
 use super::wire::{ApplicantWire, OrganizationWire};
 use crate::codes::Code;
 use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{Document, ReadOptions, Segment};
-use crate::report::{Issue, Pointer};
+use crate::json::format::{Format, UnknownKeys};
+use crate::json::{Readable, Segment};
+use crate::options::Options;
+use crate::report::{Issue, Pointer, ValidationReport};
 
 use crate::request::authorization::AuthorizationRequest;
 use crate::request::draft::RequestDraft;
@@ -40,7 +42,7 @@ use crate::request::{
 /// use datapass_psc::RequestDraft;
 /// use datapass_psc::datapass::NewDemande;
 /// let json = std::fs::read_to_string("examples/requests/hospiconnect.json")?;
-/// let request = RequestDraft::from_json(&json)?.validate()?;
+/// let request = RequestDraft::from_json_slice(json.as_bytes())?.validate()?;
 /// let body = NewDemande::from_request(&request);
 /// let text = serde_json::to_string(&body)?;
 /// assert!(text.starts_with(r#"{"demande":{"form_uid":"api-pro-sante-connect""#));
@@ -74,6 +76,13 @@ struct BodyRead {
     warnings: Vec<Issue>,
     build_step: Option<String>,
     given: Vec<String>,
+}
+
+impl BodyRead {
+    /// The reading as a report: DataPass's refusals as errors, then the warnings.
+    fn report(&self) -> ValidationReport {
+        ValidationReport::from_parts(self.refusals.clone(), self.warnings.clone())
+    }
 }
 
 /// The paths of the crate's request that DataPass's PSC form does not carry and that this
@@ -152,6 +161,11 @@ impl NewDemande {
     pub fn build_step(&self) -> Option<&str> {
         self.read.build_step.as_deref()
     }
+
+    /// The reading as a report: [`NewDemande::refusals`] as errors, then the warnings.
+    pub(crate) fn reading(&self) -> ValidationReport {
+        self.read.report()
+    }
 }
 
 impl DataPatch {
@@ -192,6 +206,11 @@ impl DataPatch {
     /// that blanks a field makes it absent on DataPass.
     pub(crate) fn given(&self) -> &[String] {
         &self.read.given
+    }
+
+    /// The reading as a report: [`DataPatch::refusals`] as errors, then the warnings.
+    pub(crate) fn reading(&self) -> ValidationReport {
+        self.read.report()
     }
 }
 
@@ -330,14 +349,9 @@ fn read_data(data: &Data) -> BodyRead {
         .chain(data.unmapped.iter().map(String::as_str))
     {
         if permitted(key) {
-            read.warnings.push(Issue::new(
-                Code::JsonUnknownField,
+            read.warnings.push(Issue::from_error(
                 data_path.key(key).as_str(),
-                "DataPass accepte cette clé, mais le formulaire API Pro Santé Connect n'a pas ce \
-                 champ : la crate ne la lit pas",
-                "DataPass accepts this key, but the API Pro Santé Connect form has no such field: \
-                 the crate does not read it",
-                Params::new().with("key", key),
+                &Finding::UnreadKey { key },
             ));
         } else {
             read.refusals.push(key_refused(key));
@@ -353,7 +367,7 @@ fn read_data(data: &Data) -> BodyRead {
 ///
 /// [`ApiErrors`]: super::ApiErrors
 fn key_refused(key: &str) -> Issue {
-    Issue::new(
+    Issue::quoting_datapass(
         Code::DataPassRefused,
         "",
         format!("La clé « {key} » n’existe pas pour ce type de demande."),
@@ -367,13 +381,9 @@ fn key_refused(key: &str) -> Issue {
 }
 
 /// A `POST` or `PATCH` body: a third party's format, at most 1 MiB by default.
-static BODY_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
-    unknown_keys: body_keys,
-};
+static BODY_FORMAT: Format = Format::datapass(body_keys);
 
-impl Document for NewDemande {
+impl Readable for NewDemande {
     type Wire = NewDemandeWire;
 
     const FORMAT: &'static Format = &BODY_FORMAT;
@@ -382,7 +392,7 @@ impl Document for NewDemande {
         NewDemandeWire::deserialize(deserializer)
     }
 
-    fn finish(wire: NewDemandeWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: NewDemandeWire, _: &Options) -> Result<Self, Issue> {
         let body = wire.demande;
         check_form(
             "/demande",
@@ -395,12 +405,13 @@ impl Document for NewDemande {
         if body.form_uid.is_none() && body.kind.is_none() {
             read.refusals.insert(
                 0,
-                Issue::new(
+                Issue::quoting_datapass(
                     Code::DataPassRefused,
                     "/demande",
-                    "Le formulaire demandé est introuvable.",
+                    "Le formulaire demandé est introuvable.".to_owned(),
                     "DataPass finds no form: the body names neither `form_uid` nor `type` \
-                     (« Formulaire introuvable »)",
+                     (« Formulaire introuvable »)"
+                        .to_owned(),
                     Params::new()
                         .with("status", "422")
                         .with("title", "Formulaire introuvable"),
@@ -416,15 +427,8 @@ impl Document for NewDemande {
         ] {
             if !seen.contains(&target) {
                 target.set(&mut content, Some(value.to_owned()));
-                read.warnings.push(Issue::new(
-                    Code::DataPassDefault,
-                    pointer,
-                    "Le corps ne donne pas ce champ : DataPass le remplit avec la valeur par \
-                     défaut du formulaire API Pro Santé Connect",
-                    "The body does not give this field: DataPass fills it with the API Pro Santé \
-                     Connect form's default",
-                    Params::new().with("value", value),
-                ));
+                read.warnings
+                    .push(Issue::from_error(pointer, &Finding::FormDefault { value }));
             }
         }
         if let Some(siret) = body.organization.and_then(|o| o.siret) {
@@ -442,7 +446,7 @@ impl Document for NewDemande {
     }
 }
 
-impl Document for DataPatch {
+impl Readable for DataPatch {
     type Wire = DataPatchWire;
 
     const FORMAT: &'static Format = &BODY_FORMAT;
@@ -451,7 +455,7 @@ impl Document for DataPatch {
         DataPatchWire::deserialize(deserializer)
     }
 
-    fn finish(wire: DataPatchWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: DataPatchWire, _: &Options) -> Result<Self, Issue> {
         let data = wire.demande.data;
         let read = read_data(&data);
         Ok(Self {

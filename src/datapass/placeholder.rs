@@ -1,8 +1,7 @@
 //! The placeholders DataPass wrote for missing values: read as absent, never as values.
 
+use super::finding::Finding;
 use super::keys::Target;
-use crate::codes::Code;
-use crate::diagnostic::Params;
 use crate::report::Issue;
 
 /// The texts DataPass's v1 → v2 migration wrote where a migrated request had no value
@@ -28,14 +27,11 @@ pub(crate) fn is_placeholder(value: &str) -> bool {
 pub(crate) fn placeholder_warnings(fields: &[Target]) -> impl Iterator<Item = Issue> + '_ {
     fields.iter().filter_map(|field| {
         let path = field.path()?;
-        Some(Issue::new(
-            Code::DataPassPlaceholder,
+        Some(Issue::from_error(
             path,
-            "DataPass a écrit « Non renseigné » à la place d'une valeur manquante (lors de la \
-             migration depuis DataPass v1) : la valeur est lue comme absente",
-            "DataPass wrote « Non renseigné » in place of a missing value (when it migrated the \
-             request from DataPass v1): the value is read as absent",
-            Params::new().with("placeholder", PLACEHOLDERS[0]),
+            &Finding::Placeholder {
+                placeholder: PLACEHOLDERS[0],
+            },
         ))
     })
 }

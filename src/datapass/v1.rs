@@ -8,12 +8,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 
 use super::demande::{DemandeEvent, check_form};
+use super::finding::Finding;
 use super::wire::Id;
-use crate::codes::Code;
-use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{self, Document, ReadOptions, Segment};
+use crate::json::format::{Format, UnknownKeys};
+use crate::json::{self, Readable, Segment};
 use crate::lifecycle::{RequestNumber, RequestState};
+use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::request::draft::RequestDraft;
 use crate::request::{
@@ -76,7 +76,7 @@ impl Enrollment {
     /// # Errors
     /// As [`Enrollment::from_json_slice`].
     pub fn from_webhook_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        Self::from_webhook_json_slice_with(bytes, &ReadOptions::default())
+        Self::from_webhook_json_slice_with(bytes, &Options::default())
     }
 
     /// Reads the enrollment of a v1 webhook call with the given limits.
@@ -85,7 +85,7 @@ impl Enrollment {
     /// As [`Enrollment::from_json_slice`].
     pub fn from_webhook_json_slice_with(
         bytes: &[u8],
-        options: &ReadOptions,
+        options: &Options,
     ) -> Result<Self, ValidationReport> {
         json::read::<V1Webhook>(bytes, options)
             .map(|read| read.value.0)
@@ -242,12 +242,9 @@ impl EnrollmentWire {
         let mut contacts = ContactsDraft::default();
         for (i, member) in self.team_members.into_iter().enumerate() {
             let Some(role) = role(&member.kind) else {
-                warnings.push(Issue::new(
-                    Code::JsonUnknownField,
+                warnings.push(Issue::from_error(
                     format!("{at}/team_members/{i}/type"),
-                    "La crate ne lit pas les membres de l'équipe de ce rôle",
-                    "The crate does not read team members of this role",
-                    Params::new().with("type", member.kind),
+                    &Finding::UnknownTeamRole { kind: &member.kind },
                 ));
                 continue;
             };
@@ -312,13 +309,9 @@ fn ignore_unknown(_: &[Segment<'_>]) -> UnknownKeys {
     UnknownKeys::Ignore
 }
 
-static V1_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
-    unknown_keys: ignore_unknown,
-};
+static V1_FORMAT: Format = Format::datapass(ignore_unknown);
 
-impl Document for Enrollment {
+impl Readable for Enrollment {
     type Wire = EnrollmentWire;
 
     const FORMAT: &'static Format = &V1_FORMAT;
@@ -327,7 +320,7 @@ impl Document for Enrollment {
         EnrollmentWire::deserialize(deserializer)
     }
 
-    fn finish(wire: EnrollmentWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: EnrollmentWire, _: &Options) -> Result<Self, Issue> {
         wire.into_enrollment("")
     }
 }
@@ -354,7 +347,7 @@ struct V1WebhookData {
     pass: EnrollmentWire,
 }
 
-impl Document for V1Webhook {
+impl Readable for V1Webhook {
     type Wire = V1WebhookWire;
 
     const FORMAT: &'static Format = &V1_FORMAT;
@@ -363,7 +356,7 @@ impl Document for V1Webhook {
         V1WebhookWire::deserialize(deserializer)
     }
 
-    fn finish(wire: V1WebhookWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: V1WebhookWire, _: &Options) -> Result<Self, Issue> {
         check_form(
             "",
             &[(

@@ -4,16 +4,19 @@
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, KeyInit, Mac};
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use sha2::Sha256;
 
 use super::demande::{Demande, DemandeWire, check_form, data_key};
+use super::finding::Finding;
 use super::wire::Id;
 use crate::codes::Code;
-use crate::diagnostic::{Description, Diagnostic, Params};
-use crate::json::format::{Format, FormatName, UnknownKeys};
-use crate::json::{self, Document, ReadOptions, Segment};
-use crate::lifecycle::{EventName, RequestNumber};
+use crate::diagnostic::{Description, Diagnostic};
+use crate::json::format::{Format, UnknownKeys};
+use crate::json::{self, Readable, Segment};
+use crate::lifecycle::{EventName, RequestNumber, RequestState};
+use crate::options::DocumentKind;
+use crate::options::Options;
 use crate::report::Issue;
 
 /// The prefix of the `X-Hub-Signature-256` header: the algorithm.
@@ -245,7 +248,65 @@ impl WebhookEvent {
     }
 }
 
+/// What a webhook call says, without the request's personal data: to log a call or answer it.
+///
+/// Serialized as `{"ping": true, "timestamp"}` for the test call, and as `{"event", "fired_at",
+/// "request_number", "state", "warnings"}` for an event.
+///
+/// ```
+/// use datapass_psc::datapass::Webhook;
+/// let body = std::fs::read("tests/fixtures/datapass/webhook-approve-60501.json")?;
+/// let webhook = Webhook::from_json_slice(&body)?;
+/// let json = serde_json::to_value(webhook.summary())?;
+/// assert_eq!((json["event"].as_str(), json["request_number"].as_str()), (Some("approve"), Some("D60501")));
+/// assert!(!json.to_string().contains("@")); // no email, no name, no phone
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum WebhookSummary<'a> {
+    /// The test call: answer `200` without processing it.
+    Ping {
+        /// Always `true`.
+        ping: bool,
+        /// When it was sent.
+        timestamp: Option<DateTime<Utc>>,
+    },
+    /// An event of a demande.
+    Event {
+        /// DataPass's name of the event (`approve`).
+        event: &'a str,
+        /// When DataPass fired the call.
+        fired_at: DateTime<Utc>,
+        /// The request number (`D60501`).
+        request_number: RequestNumber,
+        /// The state of the demande.
+        state: RequestState,
+        /// The warnings of the reading (codes, paths and the crate's sentences: no value).
+        warnings: &'a [Issue],
+    },
+}
+
 impl Webhook {
+    /// What the call says, without the request's personal data.
+    #[must_use]
+    pub fn summary(&self) -> WebhookSummary<'_> {
+        match self {
+            Self::Ping { timestamp } => WebhookSummary::Ping {
+                ping: true,
+                timestamp: *timestamp,
+            },
+            Self::Event(event) => WebhookSummary::Event {
+                event: event.event(),
+                fired_at: event.fired_at(),
+                request_number: event.demande().number(),
+                state: event.demande().state(),
+                warnings: event.warnings(),
+            },
+        }
+    }
+
     crate::json::readers! {
         /// Reads the body of a webhook call. Check its signature first ([`verify_signature`]).
         ///
@@ -303,21 +364,17 @@ fn webhook_keys(path: &[Segment<'_>]) -> UnknownKeys {
 }
 
 /// A webhook body: a third party's format, at most 1 MiB by default.
-static WEBHOOK_FORMAT: Format = Format {
-    name: FormatName::DataPass,
-    max_bytes: ReadOptions::DEFAULT_MAX_BYTES,
-    unknown_keys: webhook_keys,
-};
+static WEBHOOK_FORMAT: Format = Format::datapass(webhook_keys);
 
 /// A key a webhook event must have.
 fn missing(key: &'static str) -> Issue {
     Issue::from_description(
         format!("/{key}"),
-        json::missing_field(key, FormatName::DataPass),
+        json::missing_field(key, DocumentKind::DataPass),
     )
 }
 
-impl Document for Webhook {
+impl Readable for Webhook {
     type Wire = WebhookWire;
 
     const FORMAT: &'static Format = &WEBHOOK_FORMAT;
@@ -326,7 +383,7 @@ impl Document for Webhook {
         WebhookWire::deserialize(deserializer)
     }
 
-    fn finish(wire: WebhookWire, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: WebhookWire, _: &Options) -> Result<Self, Issue> {
         if wire.test == Some(true) && wire.event.is_none() {
             return Ok(Self::Ping {
                 timestamp: wire.timestamp,
@@ -335,7 +392,7 @@ impl Document for Webhook {
         let event = wire.event.ok_or_else(|| missing("event"))?;
         let fired_at = wire.fired_at.ok_or_else(|| missing("fired_at"))?;
         let fired_at = DateTime::from_timestamp(fired_at, 0).ok_or_else(|| {
-            Issue::from_description("/fired_at", json::invalid_value(FormatName::DataPass))
+            Issue::from_description("/fired_at", json::invalid_value(DocumentKind::DataPass))
         })?;
         check_form(
             "",
@@ -351,12 +408,9 @@ impl Document for Webhook {
             .into_demande("/data")?;
         let mut warnings = Vec::new();
         if !WEBHOOK_EVENTS.contains(&event.as_str()) {
-            warnings.push(Issue::new(
-                Code::DataPassUnknownEvent,
+            warnings.push(Issue::from_error(
                 "/event",
-                "La crate ne connaît pas cet événement DataPass : il est conservé tel quel",
-                "The crate does not know this DataPass event: it is kept as it is",
-                Params::new().with("event", event.clone()),
+                &Finding::UnknownEvent { event: &event },
             ));
         }
         warnings.append(&mut demande.warnings);

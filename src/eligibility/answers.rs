@@ -2,50 +2,11 @@
 //! each of the three conditions holds.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
-use super::decision::{EligibilityDecision, decide};
+use super::condition::Condition;
+use super::decision::{EligibilityDecision, Outcome};
 use super::requester::RequesterKind;
-use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, ReadOptions};
-use crate::report::Issue;
-use crate::vocabulary::vocabulary;
-
-vocabulary! {
-    /// One of the three conditions a company or a software editor must meet.
-    ///
-    /// From the api.gouv.fr wording « Seuls les éditeurs de logiciels **français** proposant une
-    /// solution **web** adressée **aux professionnels de santé** … ». Only the instructors can
-    /// confirm them. Decisions name unmet conditions in the order of [`Condition::ALL`].
-    pub enum Condition: "condition" {
-        labels {
-            /// The condition in French, as what the requester must do (« proposer une solution
-            /// web »).
-            pub fn text_fr;
-            /// The condition in English ("offer a web solution").
-            pub fn text_en;
-        }
-        variants {
-            /// Being a French software editor (« éditeurs de logiciels français », « Tout éditeur
-            /// français »).
-            FrenchOrganisation = "french_organisation" {
-                text_fr: "être un éditeur de logiciels français",
-                text_en: "be a French software editor",
-            },
-            /// Offering a web solution (« proposant une solution web »).
-            OffersWebSolution = "offers_web_solution" {
-                text_fr: "proposer une solution web",
-                text_en: "offer a web solution",
-            },
-            /// The solution is addressed to health professionals (« adressée aux professionnels de
-            /// santé »).
-            AddressedToHealthProfessionals = "addressed_to_health_professionals" {
-                text_fr: "proposer une solution adressée aux professionnels de santé",
-                text_en: "offer a solution addressed to health professionals",
-            },
-        }
-    }
-}
 
 /// The answers to the questionnaire: who is asking and, optionally, whether each [`Condition`]
 /// holds (`None`: not answered).
@@ -143,73 +104,46 @@ impl EligibilityAnswers {
         }
     }
 
-    /// The decision for these answers; same as [`decide`].
+    /// The decision for these answers, following the table in the [module docs](super).
+    ///
+    /// ```
+    /// use datapass_psc::eligibility::{EligibilityAnswers, Outcome, RequesterKind};
+    ///
+    /// let decision = EligibilityAnswers::new(RequesterKind::PublicAdministration).decide();
+    /// assert_eq!(decision.outcome(), Outcome::Eligible);
+    /// assert_eq!(
+    ///     decision.message_fr(),
+    ///     "Vous pouvez réaliser une demande d'habilitation à l'API."
+    /// );
+    /// ```
     #[must_use]
     pub fn decide(&self) -> EligibilityDecision {
-        decide(self)
+        let requester = self.requester;
+        let (outcome, unmet_conditions) = match requester {
+            RequesterKind::Individual => (Outcome::NotEligible, Vec::new()),
+            RequesterKind::PublicAdministration => (Outcome::Eligible, Vec::new()),
+            RequesterKind::Company | RequesterKind::SoftwareEditor => {
+                let with_answer = |wanted: Option<bool>| -> Vec<Condition> {
+                    Condition::ALL
+                        .into_iter()
+                        .filter(|&c| self.answer(c) == wanted)
+                        .collect()
+                };
+                let unmet_false = with_answer(Some(false));
+                if unmet_false.is_empty() {
+                    let unanswered = with_answer(None);
+                    if unanswered.is_empty() {
+                        (Outcome::Eligible, unanswered)
+                    } else {
+                        (Outcome::MaybeEligible, unanswered)
+                    }
+                } else {
+                    (Outcome::NotEligible, unmet_false)
+                }
+            }
+        };
+        EligibilityDecision::new(requester, outcome, unmet_conditions)
     }
-}
-
-impl Document for EligibilityAnswers {
-    type Wire = AnswersWire;
-
-    const FORMAT: &'static Format = &ANSWERS_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<AnswersWire, D::Error> {
-        AnswersWire::deserialize(deserializer)
-    }
-
-    fn finish(wire: AnswersWire, _: &ReadOptions) -> Result<Self, Issue> {
-        let AnswersWire {
-            requester,
-            french,
-            web_solution,
-            health_professionals,
-        } = wire;
-        Ok(Self {
-            requester,
-            french,
-            web_solution,
-            health_professionals,
-        })
-    }
-}
-
-/// The answers format: strict, at most 1 MiB by default.
-static ANSWERS_FORMAT: Format = Format::strict(
-    FormatName::EligibilityAnswers,
-    ReadOptions::DEFAULT_MAX_BYTES,
-);
-
-impl<'de> Deserialize<'de> for EligibilityAnswers {
-    /// Reads the answers through the crate's reader (see [`EligibilityAnswers::from_json_slice`]).
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
-
-impl EligibilityAnswers {
-    crate::json::readers! {
-        /// Reads answers from JSON: `{"requester": "company", "french": true}`.
-        ///
-        /// # Errors
-        /// A report with one issue: `json.*` for a structural problem (an unknown key, a string
-        /// where a boolean is expected, an array instead of an object), or
-        /// `eligibility.unknown_requester` at `/requester`.
-    }
-}
-
-/// The structure of [`EligibilityAnswers`], read inside the crate's reader.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct AnswersWire {
-    requester: RequesterKind,
-    #[serde(default)]
-    french: Option<bool>,
-    #[serde(default)]
-    web_solution: Option<bool>,
-    #[serde(default)]
-    health_professionals: Option<bool>,
 }
 
 impl From<RequesterKind> for EligibilityAnswers {

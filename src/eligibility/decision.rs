@@ -1,17 +1,7 @@
 //! The decision: an [`Outcome`], the conditions left to look at, and what the form will ask for.
 
-use std::borrow::Cow;
-
-use schemars::{JsonSchema, Schema, SchemaGenerator};
-use serde::{Deserialize, Deserializer, Serialize};
-
-use super::answers::{Condition, EligibilityAnswers};
+use super::condition::Condition;
 use super::requester::RequesterKind;
-use crate::codes::Code;
-use crate::diagnostic::Params;
-use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, ReadOptions};
-use crate::report::{Issue, ValidationReport};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -114,10 +104,12 @@ impl NeededItem {
     pub const INTRO_EN: &'static str = "To fill in your request, you will need:";
 }
 
-/// The decision for a set of [`EligibilityAnswers`], with everything needed to show it.
+/// The decision for a set of [`EligibilityAnswers`](super::EligibilityAnswers), with everything
+/// needed to show it.
 ///
-/// Built by [`decide`]; the fields are private because they must agree with one another (the
-/// outcome with the requester and the unmet conditions, the texts with both).
+/// Built by [`EligibilityAnswers::decide`](super::EligibilityAnswers::decide); the fields are
+/// private because they must agree with one another (the outcome with the requester and the
+/// unmet conditions, the texts with both).
 ///
 /// # JSON
 ///
@@ -155,7 +147,8 @@ impl NeededItem {
 /// ```
 ///
 /// Deserializing reads the codes and checks them: a document whose outcome, unmet conditions or
-/// needed items disagree with what [`decide`] gives is refused with
+/// needed items disagree with what
+/// [`EligibilityAnswers::decide`](super::EligibilityAnswers::decide) gives is refused with
 /// `eligibility.invalid_decision` at that key. The texts must be strings; they are the crate's
 /// wording, not compared, so that a decision written by another version still reads.
 ///
@@ -183,52 +176,21 @@ pub struct EligibilityDecision {
     unmet_conditions: Vec<Condition>,
 }
 
-/// Decides eligibility from the answers, following the table in the [module docs](super).
-///
-/// ```
-/// use datapass_psc::eligibility::{EligibilityAnswers, Outcome, RequesterKind, decide};
-///
-/// let decision = decide(&EligibilityAnswers::new(RequesterKind::PublicAdministration));
-/// assert_eq!(decision.outcome(), Outcome::Eligible);
-/// assert_eq!(
-///     decision.message_fr(),
-///     "Vous pouvez réaliser une demande d'habilitation à l'API."
-/// );
-/// ```
-#[must_use]
-pub fn decide(answers: &EligibilityAnswers) -> EligibilityDecision {
-    let requester = answers.requester;
-    let (outcome, unmet_conditions) = match requester {
-        RequesterKind::Individual => (Outcome::NotEligible, Vec::new()),
-        RequesterKind::PublicAdministration => (Outcome::Eligible, Vec::new()),
-        RequesterKind::Company | RequesterKind::SoftwareEditor => {
-            let with_answer = |wanted: Option<bool>| -> Vec<Condition> {
-                Condition::ALL
-                    .into_iter()
-                    .filter(|&c| answers.answer(c) == wanted)
-                    .collect()
-            };
-            let unmet_false = with_answer(Some(false));
-            if unmet_false.is_empty() {
-                let unanswered = with_answer(None);
-                if unanswered.is_empty() {
-                    (Outcome::Eligible, unanswered)
-                } else {
-                    (Outcome::MaybeEligible, unanswered)
-                }
-            } else {
-                (Outcome::NotEligible, unmet_false)
-            }
-        }
-    };
-    EligibilityDecision {
-        requester,
-        outcome,
-        unmet_conditions,
-    }
-}
-
 impl EligibilityDecision {
+    /// The decision of [`EligibilityAnswers::decide`](super::EligibilityAnswers::decide), which
+    /// makes the parts agree.
+    pub(super) const fn new(
+        requester: RequesterKind,
+        outcome: Outcome,
+        unmet_conditions: Vec<Condition>,
+    ) -> Self {
+        Self {
+            requester,
+            outcome,
+            unmet_conditions,
+        }
+    }
+
     /// Who asked.
     #[must_use]
     pub const fn requester(&self) -> RequesterKind {
@@ -302,223 +264,5 @@ impl EligibilityDecision {
         } else {
             None
         }
-    }
-
-    fn to_wire(&self) -> DecisionWire {
-        DecisionWire {
-            requester: self.requester,
-            outcome: self.outcome,
-            unmet_conditions: self
-                .unmet_conditions
-                .iter()
-                .map(|&c| Entry::new(c, c.text_fr(), c.text_en()))
-                .collect(),
-            heading_fr: self.heading_fr().to_owned(),
-            heading_en: self.heading_en().to_owned(),
-            message_fr: self.message_fr().to_owned(),
-            message_en: self.message_en().to_owned(),
-            needed_intro_fr: self.needed_intro_fr().map(str::to_owned),
-            needed_intro_en: self.needed_intro_en().map(str::to_owned),
-            needed: self
-                .needed()
-                .iter()
-                .map(|&n| Entry::new(n, n.text_fr(), n.text_en()))
-                .collect(),
-        }
-    }
-}
-
-impl From<&EligibilityAnswers> for EligibilityDecision {
-    /// Same as [`decide`].
-    fn from(answers: &EligibilityAnswers) -> Self {
-        decide(answers)
-    }
-}
-
-impl From<EligibilityAnswers> for EligibilityDecision {
-    /// Same as [`decide`].
-    fn from(answers: EligibilityAnswers) -> Self {
-        decide(&answers)
-    }
-}
-
-impl Serialize for EligibilityDecision {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_wire().serialize(serializer)
-    }
-}
-
-/// The decision format: strict, at most 1 MiB by default.
-static DECISION_FORMAT: Format = Format::strict(
-    FormatName::EligibilityDecision,
-    ReadOptions::DEFAULT_MAX_BYTES,
-);
-
-/// A decision is read from its codes: the requester, the outcome and the unmet conditions must
-/// be what [`decide`] gives for them, and the needed items what the outcome lists. The texts
-/// are the crate's own wording, written for people: they must be strings, and are not compared,
-/// so that a decision written by another version of the crate still reads.
-impl Document for EligibilityDecision {
-    type Wire = DecisionWire;
-
-    const FORMAT: &'static Format = &DECISION_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DecisionWire, D::Error> {
-        DecisionWire::deserialize(deserializer)
-    }
-
-    fn finish(wire: DecisionWire, _: &ReadOptions) -> Result<Self, Issue> {
-        let unmet: Vec<Condition> = wire.unmet_conditions.iter().map(|e| e.code).collect();
-        // The answers that give this decision with the fewest answers: the unmet conditions
-        // answered false (not eligible) or left unanswered (maybe eligible), the others true.
-        let mut answers = EligibilityAnswers::new(wire.requester);
-        for condition in Condition::ALL {
-            *answers.answer_mut(condition) = if !unmet.contains(&condition) {
-                Some(true)
-            } else if wire.outcome == Outcome::NotEligible {
-                Some(false)
-            } else {
-                None
-            };
-        }
-        let decision = decide(&answers);
-        let needed: Vec<NeededItem> = wire.needed.iter().map(|e| e.code).collect();
-        let mismatch = if decision.outcome != wire.outcome {
-            Some("outcome")
-        } else if decision.unmet_conditions != unmet {
-            Some("unmet_conditions")
-        } else if decision.needed() != needed {
-            Some("needed")
-        } else {
-            None
-        };
-        match mismatch {
-            None => Ok(decision),
-            Some(key) => Err(Issue::new(
-                Code::EligibilityInvalidDecision,
-                format!("/{key}"),
-                "Cette valeur n'est pas ce que la crate décide pour ce demandeur",
-                "This value is not what the crate decides for this requester",
-                Params::new(),
-            )),
-        }
-    }
-}
-
-impl EligibilityDecision {
-    /// Reads a decision from JSON. Its codes are read and checked: the requester, the outcome
-    /// and the unmet conditions must be what [`decide`] gives for them, and the needed items
-    /// what the outcome lists. The texts, the crate's wording for people, must be strings and
-    /// are not compared, so that a decision written by another version of the crate still reads.
-    ///
-    /// # Errors
-    /// A report with one issue: `json.*` for a structural problem (an unknown or missing key, a
-    /// wrong type), `eligibility.invalid_decision` at the first key whose codes disagree with
-    /// what the crate decides (`/outcome`, `/unmet_conditions`, `/needed`) or holds an unknown
-    /// code.
-    pub fn from_json_slice(bytes: &[u8]) -> Result<Self, ValidationReport> {
-        json::read(bytes, &ReadOptions::default())
-            .map(|read| read.value)
-            .map_err(ValidationReport::single)
-    }
-}
-
-impl<'de> Deserialize<'de> for EligibilityDecision {
-    /// Reads a decision through the crate's reader; see
-    /// [`EligibilityDecision::from_json_slice`] for what is checked.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
-
-impl JsonSchema for EligibilityDecision {
-    fn schema_name() -> Cow<'static, str> {
-        "EligibilityDecision".into()
-    }
-
-    fn schema_id() -> Cow<'static, str> {
-        "datapass_psc::eligibility::EligibilityDecision".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        DecisionWire::json_schema(generator)
-    }
-}
-
-/// A code with its French and English texts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "{C}Entry")]
-struct Entry<C> {
-    /// The stable code.
-    code: C,
-    /// The text in French.
-    text_fr: String,
-    /// The text in English.
-    text_en: String,
-}
-
-impl<C> Entry<C> {
-    fn new(code: C, text_fr: &str, text_en: &str) -> Self {
-        Self {
-            code,
-            text_fr: text_fr.to_owned(),
-            text_en: text_en.to_owned(),
-        }
-    }
-}
-
-/// The outcome of the API Pro Santé Connect eligibility questionnaire (« Qui êtes-vous ? »),
-/// with its French and English texts. Every key is present. The schema describes the shape; the
-/// crate also checks that the outcome, the conditions, the needed items and the texts agree with
-/// the requester kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "EligibilityDecision")]
-pub(crate) struct DecisionWire {
-    /// Who asked.
-    requester: RequesterKind,
-    /// The outcome.
-    outcome: Outcome,
-    /// The conditions answered false (`not_eligible`) or left unanswered (`maybe_eligible`), in
-    /// the order french_organisation, offers_web_solution, addressed_to_health_professionals;
-    /// empty otherwise.
-    unmet_conditions: Vec<Entry<Condition>>,
-    /// The outcome's heading in French.
-    heading_fr: String,
-    /// The outcome's heading in English.
-    heading_en: String,
-    /// The api.gouv.fr text for the requester kind, in French.
-    message_fr: String,
-    /// The text for the requester kind, in English.
-    message_en: String,
-    /// « Pour remplir votre demande, vous aurez besoin : », or null when `needed` is empty.
-    #[serde(deserialize_with = "Option::deserialize")]
-    #[schemars(with = "NullableString")]
-    needed_intro_fr: Option<String>,
-    /// "To fill in your request, you will need:", or null when `needed` is empty.
-    #[serde(deserialize_with = "Option::deserialize")]
-    #[schemars(with = "NullableString")]
-    needed_intro_en: Option<String>,
-    /// What the form will ask for: every item for `eligible` and `maybe_eligible`, none for
-    /// `not_eligible`.
-    needed: Vec<Entry<NeededItem>>,
-}
-
-/// A string or null; its own schema type so that the key stays required (schemars treats an
-/// `Option` field as optional).
-struct NullableString;
-
-impl JsonSchema for NullableString {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "NullableString".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        schemars::json_schema!({ "type": ["string", "null"] })
     }
 }

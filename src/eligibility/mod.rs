@@ -4,7 +4,7 @@
 //! three [`Outcome`]s: eligible, maybe eligible, not eligible. A company or a software editor is
 //! eligible only if three [`Condition`]s hold (a **French** software editor, offering a **web**
 //! solution, **addressed to health professionals**); this crate lets the requester answer them
-//! ([`EligibilityAnswers`]) and [`decide`]s:
+//! ([`EligibilityAnswers`]) and [decides](EligibilityAnswers::decide):
 //!
 //! | Requester kind | Answers | Outcome | Unmet conditions named |
 //! |---|---|---|---|
@@ -53,9 +53,13 @@
 //! ```
 
 mod answers;
+mod answers_wire;
+mod condition;
 mod decision;
+mod decision_wire;
 mod requester;
 
-pub use answers::{Condition, EligibilityAnswers};
-pub use decision::{EligibilityDecision, NeededItem, Outcome, decide};
+pub use answers::EligibilityAnswers;
+pub use condition::Condition;
+pub use decision::{EligibilityDecision, NeededItem, Outcome};
 pub use requester::{QUESTION_EN, QUESTION_FR, RequesterKind, RequesterKindError};

@@ -135,7 +135,7 @@ impl<'de> serde::Deserialize<'de> for RetentionPeriod {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a retention period in months (0 to 1200)")
             }
-            crate::json::unquoted::refuse_unquoted!(bool, str);
+            crate::unquoted::refuse_unquoted!(bool, str);
             fn visit_i64<E: serde::de::Error>(self, months: i64) -> Result<RetentionPeriod, E> {
                 // The code, not the message: the message quotes the number.
                 RetentionPeriod::try_from(months).map_err(|e| {

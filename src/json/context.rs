@@ -1,23 +1,10 @@
 //! [`Cx`]: what a reader knows while it reads: the path it is at, the depth, the first problem
 //! found, and the warnings collected.
 
-use std::borrow::Cow;
-
-use serde::de;
-
-use super::format::{Format, UnknownKeys};
-use super::problem::{Expected, Problem};
-use super::wrap::Error;
+use super::format::{Format, Segment, UnknownKeys};
+use super::problem::Problem;
 use crate::diagnostic::Description;
 use crate::report::{Issue, Pointer};
-
-/// One step of a path: an object key (borrowed from the input when it has no escape) or an
-/// array index.
-#[derive(Debug, Clone)]
-pub(crate) enum Segment<'de> {
-    Key(Cow<'de, str>),
-    Index(usize),
-}
 
 /// The first problem of a document, where it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,7 +121,7 @@ impl<'de> Cx<'de> {
                     return Err(());
                 }
                 UnknownKeys::Warn => {
-                    let d = Problem::UnknownField { field: None }.describe(self.format.name);
+                    let d = Problem::UnknownField { field: None }.describe(self.format.kind);
                     let warning = Description {
                         predicate_fr: "n'est pas connu de la crate : sa valeur n'a pas été lue"
                             .into(),
@@ -153,35 +140,5 @@ impl<'de> Cx<'de> {
 
     pub(crate) fn stop_skipping(&mut self) {
         self.skipping -= 1;
-    }
-
-    /// Turns an error of this reader into an error of the wrapped deserializer, recording the
-    /// problem it carries at the current path; `expected` completes a wrong-type problem.
-    pub(crate) fn absorb<E: de::Error>(
-        &mut self,
-        error: Error<E>,
-        expected: Option<Expected>,
-    ) -> E {
-        match error {
-            Error::Inner(e) => e,
-            Error::Recorded => E::custom(""),
-            Error::Found(problem) => {
-                self.record(match problem {
-                    Problem::InvalidType { expected: None } => Problem::InvalidType { expected },
-                    other => other,
-                });
-                E::custom("")
-            }
-        }
-    }
-
-    /// An error of the wrapped deserializer, as this reader returns it: a problem already
-    /// recorded, or malformed input.
-    pub(crate) fn lift<E>(&self, error: E) -> Error<E> {
-        if self.has_failed() {
-            Error::Recorded
-        } else {
-            Error::Inner(error)
-        }
     }
 }

@@ -1,8 +1,18 @@
 //! What a reader knows of the format it reads: its name (for messages and the code of a value
 //! that does not fit), its default size limit, and its policy for keys it does not know.
 
-use super::context::Segment;
+use std::borrow::Cow;
+
 use crate::codes::Code;
+use crate::options::DocumentKind;
+
+/// One step of a path: an object key (borrowed from the input when it has no escape) or an
+/// array index.
+#[derive(Debug, Clone)]
+pub(crate) enum Segment<'de> {
+    Key(Cow<'de, str>),
+    Index(usize),
+}
 
 /// What to do with a key the format does not know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,10 +29,8 @@ pub(crate) enum UnknownKeys {
 /// A JSON format the crate reads.
 #[derive(Debug)]
 pub(crate) struct Format {
-    /// The format, for messages.
-    pub name: FormatName,
-    /// The default size limit, in bytes.
-    pub max_bytes: usize,
+    /// The kind of document, for messages and its default size limit.
+    pub kind: DocumentKind,
     /// The policy for an unknown key, given the path of that key.
     pub unknown_keys: fn(&[Segment<'_>]) -> UnknownKeys,
 }
@@ -34,35 +42,38 @@ pub(crate) fn refuse_unknown(_: &[Segment<'_>]) -> UnknownKeys {
 
 impl Format {
     /// A crate format: unknown keys refused.
-    pub(crate) const fn strict(name: FormatName, max_bytes: usize) -> Self {
+    const fn strict(kind: DocumentKind) -> Self {
         Self {
-            name,
-            max_bytes,
+            kind,
             unknown_keys: refuse_unknown,
         }
     }
+
+    /// A third party's format: `unknown_keys` says, by path, which unknown keys are reported.
+    pub(crate) const fn datapass(unknown_keys: fn(&[Segment<'_>]) -> UnknownKeys) -> Self {
+        Self {
+            kind: DocumentKind::DataPass,
+            unknown_keys,
+        }
+    }
+
+    // The crate's own formats, one row each: strict.
+    /// A request, complete or draft: at most 1 MiB by default.
+    pub(crate) const REQUEST: Self = Self::strict(DocumentKind::Request);
+    /// A stored request record and its parts (habilitations, history): 16 MiB.
+    pub(crate) const RECORD: Self = Self::strict(DocumentKind::Record);
+    /// An event log and its events: 16 MiB.
+    pub(crate) const EVENT_LOG: Self = Self::strict(DocumentKind::EventLog);
+    /// Answers to the eligibility questionnaire: 1 MiB.
+    pub(crate) const ELIGIBILITY_ANSWERS: Self = Self::strict(DocumentKind::EligibilityAnswers);
+    /// An eligibility decision read back: 1 MiB.
+    pub(crate) const ELIGIBILITY_DECISION: Self = Self::strict(DocumentKind::EligibilityDecision);
+    /// A validation report read back: 1 MiB.
+    pub(crate) const REPORT: Self = Self::strict(DocumentKind::Report);
 }
 
-/// The formats the crate reads, for the wording of structural problems.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FormatName {
-    /// A request (draft or complete).
-    Request,
-    /// A stored request record.
-    Record,
-    /// An event log.
-    EventLog,
-    /// Answers to the eligibility questionnaire.
-    EligibilityAnswers,
-    /// An eligibility decision.
-    EligibilityDecision,
-    /// A document DataPass sends or accepts.
-    DataPass,
-    /// A validation report, read back.
-    Report,
-}
-
-impl FormatName {
+/// The wording and codes of structural problems, per kind of document.
+impl DocumentKind {
     /// « de la demande » / "the request": completes « le format … ».
     pub(crate) const fn of(self) -> (&'static str, &'static str) {
         match self {

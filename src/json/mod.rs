@@ -18,29 +18,29 @@
 //! (`unknown_field`, `missing_field`…); no message text is ever read. Malformed JSON is the only
 //! error left to `serde_json`, which reports its line and column (`json.syntax`).
 
-mod access;
 mod context;
+mod de;
+mod error;
 pub(crate) mod format;
-mod options;
+mod kind;
 mod problem;
+mod seen;
 #[cfg(test)]
 mod tests;
-pub(crate) mod unquoted;
-mod visit;
-mod wrap;
 
-use serde::de::{self, Deserialize, Deserializer};
+use serde::de::{Deserialize, Deserializer};
 
-pub(crate) use context::Segment;
+use crate::options::{DocumentKind, Options};
 use context::{Cx, Failure};
-pub use options::ReadOptions;
+use de::WrapDe;
+use error::ReadError;
+pub(crate) use format::Segment;
 use problem::Problem;
-use wrap::{Error, WrapDe};
 
 use crate::report::Issue;
 
 /// A document of a format the crate reads.
-pub(crate) trait Document: Sized {
+pub(crate) trait Readable: Sized {
     /// What serde's derived code reads: the document's structure.
     type Wire;
 
@@ -51,7 +51,7 @@ pub(crate) trait Document: Sized {
     fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self::Wire, D::Error>;
 
     /// Checks what the structure cannot say (a record's invariants, a log's length).
-    fn finish(wire: Self::Wire, options: &ReadOptions) -> Result<Self, Issue>;
+    fn finish(wire: Self::Wire, options: &Options) -> Result<Self, Issue>;
 
     /// Keeps the reader's warnings (unknown keys of a third party's format) in the document.
     /// A strict format refuses unknown keys, so its reader has none to give.
@@ -63,9 +63,9 @@ pub(crate) trait Document: Sized {
 
 /// Reads a document from JSON bytes, its reader's warnings kept in it: what the public
 /// `from_json_slice_with` of every document does.
-pub(crate) fn read_document<T: Document>(
+pub(crate) fn read_document<T: Readable>(
     bytes: &[u8],
-    options: &ReadOptions,
+    options: &Options,
 ) -> Result<T, crate::report::ValidationReport> {
     read::<T>(bytes, options)
         .map(|read| read.value.with_warnings(read.warnings))
@@ -78,17 +78,17 @@ macro_rules! readers {
     ($(#[$doc:meta])*) => {
         $(#[$doc])*
         pub fn from_json_slice(bytes: &[u8]) -> Result<Self, $crate::report::ValidationReport> {
-            Self::from_json_slice_with(bytes, &$crate::json::ReadOptions::default())
+            Self::from_json_slice_with(bytes, &$crate::options::Options::default())
         }
 
-        /// Reads with the given limits ([`ReadOptions`](crate::ReadOptions)); see
+        /// Reads with the given limits ([`Options`](crate::Options)); see
         /// [`Self::from_json_slice`].
         ///
         /// # Errors
         /// As [`Self::from_json_slice`].
         pub fn from_json_slice_with(
             bytes: &[u8],
-            options: &$crate::json::ReadOptions,
+            options: &$crate::options::Options,
         ) -> Result<Self, $crate::report::ValidationReport> {
             $crate::json::read_document(bytes, options)
         }
@@ -105,12 +105,12 @@ pub(crate) struct Read<T> {
 
 /// Reads a document from JSON bytes: the first structural problem, in document order, or the
 /// document. A leading UTF-8 byte-order mark is accepted.
-pub(crate) fn read<T: Document>(bytes: &[u8], options: &ReadOptions) -> Result<Read<T>, Issue> {
+pub(crate) fn read<T: Readable>(bytes: &[u8], options: &Options) -> Result<Read<T>, Issue> {
     let format = T::FORMAT;
     let issue = |problem: Problem, path: &str| {
-        Issue::from_description(path.to_owned(), problem.describe(format.name))
+        Issue::from_description(path.to_owned(), problem.describe(format.kind))
     };
-    let max = options.max_bytes().unwrap_or(format.max_bytes);
+    let max = options.max_bytes_for(format.kind);
     if bytes.len() > max {
         let found = u64::try_from(bytes.len()).ok();
         return Err(issue(Problem::TooLarge { max, found }, ""));
@@ -136,12 +136,12 @@ pub(crate) fn read<T: Document>(bytes: &[u8], options: &ReadOptions) -> Result<R
     });
     let wire = match wire {
         Ok(wire) => wire,
-        Err(Error::Inner(e)) => return Err(syntax(&e)),
-        Err(Error::Found(problem)) => {
+        Err(ReadError::Inner(e)) => return Err(syntax(&e)),
+        Err(ReadError::Found(problem)) => {
             cx.record(problem);
             return Err(failure_issue(&mut cx));
         }
-        Err(Error::Recorded) => return Err(failure_issue(&mut cx)),
+        Err(ReadError::Recorded) => return Err(failure_issue(&mut cx)),
     };
     de.end().map_err(|e| syntax(&e))?;
     let warnings = cx.take_warnings();
@@ -154,16 +154,16 @@ fn failure_issue(cx: &mut Cx<'_>) -> Issue {
         problem: Problem::InvalidValue,
         path: crate::report::Pointer::root(),
     });
-    Issue::from_description(path.as_str(), problem.describe(cx.format.name))
+    Issue::from_description(path.as_str(), problem.describe(cx.format.kind))
 }
 
 /// The `Deserialize` impl of a document: the same checks as [`read`] on any deserializer (no size
 /// limit: the deserializer owns the input). The error's message gives the code and the path,
 /// never a value of the document.
-pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Document>(
+pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Readable>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    let options = ReadOptions::default();
+    let options = Options::default();
     let mut cx = Cx::new(T::FORMAT, options.max_depth());
     let wire = T::read_wire(WrapDe {
         de: deserializer,
@@ -171,12 +171,12 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Document>(
     });
     let wire = match wire {
         Ok(wire) => wire,
-        Err(Error::Inner(e)) => return Err(e),
-        Err(Error::Found(problem)) => {
+        Err(ReadError::Inner(e)) => return Err(e),
+        Err(ReadError::Found(problem)) => {
             cx.record(problem);
             return Err(issue_error(&failure_issue(&mut cx)));
         }
-        Err(Error::Recorded) => return Err(issue_error(&failure_issue(&mut cx))),
+        Err(ReadError::Recorded) => return Err(issue_error(&failure_issue(&mut cx))),
     };
     T::finish(wire, &options).map_err(|issue| issue_error(&issue))
 }
@@ -184,18 +184,18 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Document>(
 /// The description of a key a document must have, for readers that check it themselves.
 pub(crate) fn missing_field(
     field: &'static str,
-    format: format::FormatName,
+    kind: DocumentKind,
 ) -> crate::diagnostic::Description {
-    Problem::MissingField { field }.describe(format)
+    Problem::MissingField { field }.describe(kind)
 }
 
 /// The description of a value that does not fit a format.
-pub(crate) fn invalid_value(format: format::FormatName) -> crate::diagnostic::Description {
-    Problem::InvalidValue.describe(format)
+pub(crate) fn invalid_value(kind: DocumentKind) -> crate::diagnostic::Description {
+    Problem::InvalidValue.describe(kind)
 }
 
 /// A serde error saying what an issue says, without quoting the document.
-fn issue_error<E: de::Error>(issue: &Issue) -> E {
+fn issue_error<E: serde::de::Error>(issue: &Issue) -> E {
     E::custom(format_args!(
         "{} at {:?}: {}",
         issue.code, issue.path, issue.message_en
@@ -206,24 +206,24 @@ fn issue_error<E: de::Error>(issue: &Issue) -> E {
 /// finished as a document of its own.
 pub(crate) struct Nested<T>(pub T);
 
-impl<'de, T: Document> Deserialize<'de> for Nested<T> {
+impl<'de, T: Readable> Deserialize<'de> for Nested<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let wire = T::read_wire(deserializer)?;
-        T::finish(wire, &ReadOptions::default())
+        T::finish(wire, &Options::default())
             .map(Nested)
             .map_err(|issue| issue_error(&issue))
     }
 }
 
 /// `deserialize_with` for a document inside another.
-pub(crate) fn nested<'de, D: Deserializer<'de>, T: Document>(
+pub(crate) fn nested<'de, D: Deserializer<'de>, T: Readable>(
     deserializer: D,
 ) -> Result<T, D::Error> {
     Nested::<T>::deserialize(deserializer).map(|Nested(value)| value)
 }
 
 /// `deserialize_with` for a list of documents inside another.
-pub(crate) fn nested_vec<'de, D: Deserializer<'de>, T: Document>(
+pub(crate) fn nested_vec<'de, D: Deserializer<'de>, T: Readable>(
     deserializer: D,
 ) -> Result<Vec<T>, D::Error> {
     Vec::<Nested<T>>::deserialize(deserializer)
@@ -231,7 +231,7 @@ pub(crate) fn nested_vec<'de, D: Deserializer<'de>, T: Document>(
 }
 
 /// `deserialize_with` for an optional document inside another.
-pub(crate) fn nested_option<'de, D: Deserializer<'de>, T: Document>(
+pub(crate) fn nested_option<'de, D: Deserializer<'de>, T: Readable>(
     deserializer: D,
 ) -> Result<Option<T>, D::Error> {
     Option::<Nested<T>>::deserialize(deserializer).map(|n| n.map(|Nested(value)| value))

@@ -2,36 +2,10 @@
 
 use std::borrow::Cow;
 
-use super::format::FormatName;
+use super::kind::Kind;
 use crate::codes::Code;
 use crate::diagnostic::Description;
-
-/// The JSON type a value should have had.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Expected {
-    Boolean,
-    Integer,
-    Number,
-    String,
-    Array,
-    Object,
-    Null,
-}
-
-impl Expected {
-    /// The JSON Schema type name, then the French and English words for messages.
-    const fn words(self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            Self::Boolean => ("boolean", "true ou false", "true or false"),
-            Self::Integer => ("integer", "un nombre entier", "an integer"),
-            Self::Number => ("number", "un nombre", "a number"),
-            Self::String => ("string", "du texte", "a string"),
-            Self::Array => ("array", "une liste", "an array"),
-            Self::Object => ("object", "un objet", "an object"),
-            Self::Null => ("null", "null", "null"),
-        }
-    }
-}
+use crate::options::DocumentKind;
 
 /// A structural problem: the document cannot be read as its format says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +19,7 @@ pub(crate) enum Problem {
     /// Nested deeper than allowed.
     TooDeep { max: usize },
     /// A value of the wrong JSON type; `None` until the reader knows what it expected.
-    InvalidType { expected: Option<Expected> },
+    InvalidType { expected: Option<Kind> },
     /// A key the format does not have: `field`, under the current path (or the current path
     /// itself when `None`).
     UnknownField { field: Option<String> },
@@ -74,7 +48,7 @@ impl Problem {
     }
 
     /// The code, messages and parameters of this problem in `format`.
-    pub(crate) fn describe(&self, format: FormatName) -> Description {
+    pub(crate) fn describe(&self, format: DocumentKind) -> Description {
         const DOCUMENT: (&str, &str) = ("le document", "the document");
         const VALUE: (&str, &str) = ("cette valeur", "this value");
         const FIELD: (&str, &str) = ("ce champ", "this field");

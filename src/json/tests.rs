@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::context::Segment;
-use super::format::{Format, FormatName, UnknownKeys};
-use super::{Document, ReadOptions, read};
+use super::format::Segment;
+use super::format::{Format, UnknownKeys};
+use super::{Options, Readable, read};
 use crate::report::Issue;
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -29,13 +29,9 @@ fn policy(path: &[Segment<'_>]) -> UnknownKeys {
     }
 }
 
-static FORMAT: Format = Format {
-    name: FormatName::Request,
-    max_bytes: 1024,
-    unknown_keys: policy,
-};
+static FORMAT: Format = Format::datapass(policy);
 
-impl Document for Envelope {
+impl Readable for Envelope {
     type Wire = Self;
 
     const FORMAT: &'static Format = &FORMAT;
@@ -44,13 +40,13 @@ impl Document for Envelope {
         Self::deserialize(deserializer)
     }
 
-    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
+    fn finish(wire: Self, _: &Options) -> Result<Self, Issue> {
         Ok(wire)
     }
 }
 
 fn problem(text: &str) -> (String, String) {
-    let issue = read::<Envelope>(text.as_bytes(), &ReadOptions::default()).unwrap_err();
+    let issue = read::<Envelope>(text.as_bytes(), &Options::default()).unwrap_err();
     (issue.code.to_string(), issue.path)
 }
 
@@ -62,7 +58,7 @@ fn at(code: &str, path: &str) -> (String, String) {
 fn unknown_keys_follow_the_policy_of_their_place() {
     let read = read::<Envelope>(
         br#"{"id": 1, "public_id": {"a": [1, 2]}, "data": {"known": "x", "new_key": [true]}}"#,
-        &ReadOptions::default(),
+        &Options::default(),
     )
     .unwrap();
     assert_eq!(read.value.data.known.as_deref(), Some("x"));

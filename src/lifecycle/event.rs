@@ -1,9 +1,7 @@
 //! Request events: their names, their data, and the event itself (when, who, what).
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 
-use super::event_wire::EventWire;
 use super::numbers::HabilitationNumber;
 use super::state::Actor;
 use crate::request::draft::RequestDraft;
@@ -204,8 +202,7 @@ impl EventKind {
 /// ).is_err());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(into = "EventWire")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     /// When it happened (UTC).
     pub at: DateTime<Utc>,

@@ -1,21 +1,13 @@
-//! [`EventLog`]: a request's number, initial content and events, replayed into a record; and
-//! [`ReplayError`], the first event refused.
+//! [`EventLog`]: a request's number, initial content and events, replayed into a record.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::Serialize;
 
 use super::event::Event;
-use super::event::EventName;
 use super::format_version::FormatVersion;
 use super::numbers::RequestNumber;
 use super::record::RequestRecord;
-use super::state::RequestState;
-use super::transition_error::TransitionError;
-use crate::codes::Code;
-use crate::diagnostic::{Description, Diagnostic, Params};
-use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, ReadOptions};
-use crate::report::Issue;
+use super::replay_error::ReplayError;
 use crate::request::draft::RequestDraft;
 
 /// A request's event log: its number, optional initial content, and the events after its
@@ -47,7 +39,7 @@ use crate::request::draft::RequestDraft;
 )]
 pub struct EventLog {
     #[serde(default)]
-    format_version: FormatVersion,
+    pub(super) format_version: FormatVersion,
     /// The request number.
     pub request_number: RequestNumber,
     /// The content the request was created with, if any.
@@ -73,160 +65,36 @@ impl EventLog {
         }
     }
 
-    /// Replays the log into a record ([`RequestRecord::replay_from`]).
+    /// Replays the log into a record: a new record in `draft` with the log's number and
+    /// content ([`RequestRecord::new`]), then each event [applied](RequestRecord::apply) in
+    /// order.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use datapass_psc::Diagnostic;
+    /// use datapass_psc::lifecycle::{Actor, Event, EventKind, EventLog};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2024, 4, 15, 9, 0, 0).unwrap();
+    /// let events = vec![
+    ///     Event::new(at, Actor::Applicant, EventKind::Archive),
+    ///     Event::new(at, Actor::Applicant, EventKind::Submit),
+    /// ];
+    /// let error = EventLog::new("D1".parse()?, None, events).replay().unwrap_err();
+    /// assert_eq!(error.index(), 1);
+    /// assert_eq!(error.code(), "transition.not_allowed");
+    /// # Ok::<(), datapass_psc::lifecycle::RequestNumberError>(())
+    /// ```
     ///
     /// # Errors
-    /// The first refused event, with its index in `events`.
+    /// The first refused event: its index (0-based in `events`) and the
+    /// [`TransitionError`](super::TransitionError).
     pub fn replay(&self) -> Result<RequestRecord, ReplayError> {
-        RequestRecord::replay_from(
-            self.request_number,
-            self.request.clone(),
-            self.events.iter().cloned(),
-        )
-    }
-}
-
-impl EventLog {
-    crate::json::readers! {
-        /// Reads an event log from JSON. A leading byte-order mark is accepted.
-        ///
-        /// # Errors
-        /// A report with one issue, at the JSON Pointer where reading stopped: `json.*` for a
-        /// structural problem anywhere in the log (as [`RequestDraft::from_json`] reports them),
-        /// `event_log.invalid` for a value that does not fit the format (a version other than 1, a
-        /// bad number, actor, event or time), `event_log.too_long` for more events than
-        /// [`ReadOptions::max_events`]. The message never quotes the document.
-    }
-}
-
-/// The structure of an [`EventLog`], read inside the crate's reader.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct EventLogWire {
-    #[serde(default)]
-    format_version: FormatVersion,
-    request_number: RequestNumber,
-    #[serde(default, deserialize_with = "json::nested_option")]
-    request: Option<RequestDraft>,
-    #[serde(deserialize_with = "json::nested_vec")]
-    events: Vec<Event>,
-}
-
-/// The event log format: strict, at most 16 MiB by default.
-pub(crate) static EVENT_LOG_FORMAT: Format =
-    Format::strict(FormatName::EventLog, ReadOptions::DEFAULT_MAX_BYTES_STORED);
-
-impl Document for EventLog {
-    type Wire = EventLogWire;
-
-    const FORMAT: &'static Format = &EVENT_LOG_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<EventLogWire, D::Error> {
-        EventLogWire::deserialize(deserializer)
-    }
-
-    fn finish(wire: EventLogWire, options: &ReadOptions) -> Result<Self, Issue> {
-        let (max, found) = (options.max_events(), wire.events.len());
-        if found > max {
-            return Err(Issue::new(
-                Code::EventLogTooLong,
-                "/events",
-                format!("Le journal compte trop d'événements ({found}, {max} au plus)"),
-                format!("The log holds too many events ({found}, at most {max})"),
-                Params::new().with("max", max).with("found", found),
-            ));
+        let mut record = RequestRecord::new(self.request_number, self.request.clone());
+        for (index, event) in self.events.iter().enumerate() {
+            record
+                .apply(event.clone())
+                .map_err(|error| ReplayError { index, error })?;
         }
-        Ok(Self {
-            format_version: wire.format_version,
-            request_number: wire.request_number,
-            request: wire.request,
-            events: wire.events,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for EventLog {
-    /// Reads a log through the crate's reader; see [`EventLog::from_json_slice`].
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
-}
-
-/// An event log that could not be replayed: the index of the first refused event (0-based in
-/// the `events` list; creation is not an event) and why.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("event {index} refused: {error}")]
-pub struct ReplayError {
-    pub(super) index: usize,
-    #[source]
-    pub(super) error: TransitionError,
-}
-
-impl ReplayError {
-    /// The 0-based index of the refused event in the events list.
-    #[must_use]
-    pub fn index(&self) -> usize {
-        self.index
-    }
-
-    /// Why it was refused.
-    #[must_use]
-    pub fn error(&self) -> &TransitionError {
-        &self.error
-    }
-
-    /// The refusal, by value.
-    #[must_use]
-    pub fn into_error(self) -> TransitionError {
-        self.error
-    }
-}
-
-impl Diagnostic for ReplayError {
-    fn describe(&self) -> Description {
-        let d = self.error.describe();
-        let mut params = d.params.clone();
-        params.insert("index", self.index);
-        Description {
-            predicate_fr: format!(
-                "{} (événement n° {} du journal)",
-                d.predicate_fr,
-                self.index + 1
-            )
-            .into(),
-            predicate_en: format!("{} (event #{} of the log)", d.predicate_en, self.index + 1)
-                .into(),
-            params,
-            ..d
-        }
-    }
-}
-
-/// The JSON form of a refusal: `{"code", "index", "state", "event", "message_fr",
-/// "message_en", "params"}`.
-#[derive(Serialize)]
-struct ReplayErrorWire {
-    code: Code,
-    index: usize,
-    state: RequestState,
-    event: EventName,
-    message_fr: String,
-    message_en: String,
-    params: Params,
-}
-
-impl Serialize for ReplayError {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let d = self.describe();
-        ReplayErrorWire {
-            code: d.code,
-            index: self.index,
-            state: self.error.state(),
-            event: self.error.event(),
-            message_fr: d.message_fr(),
-            message_en: d.message_en(),
-            params: d.params,
-        }
-        .serialize(serializer)
+        Ok(record)
     }
 }

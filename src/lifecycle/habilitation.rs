@@ -2,14 +2,11 @@
 
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 use super::numbers::HabilitationNumber;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic};
-use crate::json::format::Format;
-use crate::json::{self, Document, ReadOptions};
-use crate::report::Issue;
 use crate::request::authorization::AuthorizationRequest;
 use crate::vocabulary::vocabulary;
 
@@ -143,54 +140,17 @@ impl Diagnostic for HabilitationTransitionError {
 )]
 pub struct Habilitation {
     /// The habilitation number (`H118386`).
-    number: HabilitationNumber,
+    pub(super) number: HabilitationNumber,
     /// Active, obsolete or revoked.
-    state: HabilitationState,
+    pub(super) state: HabilitationState,
     /// When the request was approved.
     #[schemars(schema_with = "super::time_schema")]
-    created_at: DateTime<Utc>,
+    pub(super) created_at: DateTime<Utc>,
     /// The instructor's approval message (« Message complémentaire »), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    message: Option<String>,
+    pub(super) message: Option<String>,
     /// The approved request, loaded with [`AuthorizationRequest::from_stored`].
-    request: AuthorizationRequest,
-}
-
-/// The structure of a [`Habilitation`], read by serde's derived code inside the crate's reader
-/// (`remote`: the compiler checks that it has the habilitation's fields).
-#[derive(Deserialize)]
-#[serde(remote = "Habilitation", deny_unknown_fields)]
-struct HabilitationWire {
-    number: HabilitationNumber,
-    state: HabilitationState,
-    created_at: DateTime<Utc>,
-    #[serde(default)]
-    message: Option<String>,
-    #[serde(deserialize_with = "AuthorizationRequest::deserialize_stored")]
-    request: AuthorizationRequest,
-}
-
-/// A habilitation is read as a part of a stored record.
-impl Document for Habilitation {
-    type Wire = Self;
-
-    const FORMAT: &'static Format = &super::record::RECORD_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        HabilitationWire::deserialize(deserializer)
-    }
-
-    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
-        Ok(wire)
-    }
-}
-
-impl<'de> Deserialize<'de> for Habilitation {
-    /// Reads through the crate's reader: a structural problem is refused with its code and
-    /// path, without quoting the document; the snapshot is validated.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
+    pub(super) request: AuthorizationRequest,
 }
 
 impl Habilitation {

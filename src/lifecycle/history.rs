@@ -1,15 +1,13 @@
-//! The history of a request: its accepted events, with DataPass's French summaries.
+//! The history of a request: its accepted events, with DataPass's French summaries and their
+//! English counterparts.
 
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 use super::event::EventName;
 use super::numbers::HabilitationNumber;
 use super::state::Actor;
-use crate::json::format::Format;
-use crate::json::{self, Document, ReadOptions};
-use crate::report::Issue;
 
 /// One line of a request's history: an accepted event.
 ///
@@ -41,45 +39,6 @@ pub struct HistoryEntry {
     /// (`revoke_habilitation`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub habilitation_number: Option<HabilitationNumber>,
-}
-
-/// The structure of a [`HistoryEntry`], read by serde's derived code inside the crate's reader
-/// (`remote`: the compiler checks that it has the entry's fields).
-#[derive(Deserialize)]
-#[serde(remote = "HistoryEntry", deny_unknown_fields)]
-struct HistoryEntryWire {
-    event: EventName,
-    actor: Actor,
-    at: DateTime<Utc>,
-    #[serde(default)]
-    reason: Option<String>,
-    #[serde(default)]
-    message: Option<String>,
-    #[serde(default)]
-    habilitation_number: Option<HabilitationNumber>,
-}
-
-/// An entry is read as a part of a stored record.
-impl Document for HistoryEntry {
-    type Wire = Self;
-
-    const FORMAT: &'static Format = &super::record::RECORD_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        HistoryEntryWire::deserialize(deserializer)
-    }
-
-    fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
-        Ok(wire)
-    }
-}
-
-impl<'de> Deserialize<'de> for HistoryEntry {
-    /// Reads through the crate's reader: a structural problem is refused with its code and
-    /// path, without quoting the document.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
 }
 
 impl HistoryEntry {
@@ -124,6 +83,49 @@ impl HistoryEntry {
             EventName::Archive => match self.actor {
                 Actor::System => "La demande d'habilitation a été archivée par le système.".into(),
                 Actor::Applicant | Actor::Instructor => format!("{user} a supprimé la demande."),
+            },
+        }
+    }
+
+    /// The summary in English: the sentence of [`summary_fr`](Self::summary_fr), translated,
+    /// with the same facts (the actor's role, the reason, the habilitation number): "The
+    /// applicant submitted the request.".
+    #[must_use]
+    pub fn summary_en(&self) -> String {
+        let user = self.actor.label_en();
+        let reason = self.reason.as_deref().unwrap_or_default();
+        match self.event {
+            EventName::Submit => format!("{user} submitted the request."),
+            EventName::Update => format!("{user} updated the request."),
+            EventName::RequestChanges => {
+                format!("{user} requested changes to the request: {reason}")
+            }
+            EventName::Approve => match self.habilitation_number {
+                Some(number) => format!(
+                    "{user} approved the request. See the API Pro Santé Connect habilitation \
+                     {number}."
+                ),
+                None => format!("{user} approved the request."),
+            },
+            EventName::Refuse => format!("{user} refused the request: {reason}"),
+            EventName::Revoke => format!("{user} revoked the request: {reason}"),
+            EventName::RevokeHabilitation => match self.habilitation_number {
+                Some(number) => format!("{user} revoked habilitation {number}: {reason}"),
+                None => format!("{user} revoked the habilitation: {reason}"),
+            },
+            EventName::Reopen => format!("{user} reopened the habilitation."),
+            EventName::CancelReopening => match self.actor {
+                Actor::Instructor => format!(
+                    "{user} cancelled the reopening of the habilitation for the following \
+                     reason: {reason}"
+                ),
+                Actor::Applicant | Actor::System => {
+                    format!("{user} cancelled the reopening of the habilitation.")
+                }
+            },
+            EventName::Archive => match self.actor {
+                Actor::System => "The authorization request was archived by the system.".into(),
+                Actor::Applicant | Actor::Instructor => format!("{user} deleted the request."),
             },
         }
     }

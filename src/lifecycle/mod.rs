@@ -9,20 +9,25 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 
 mod event;
 mod event_log;
+mod event_log_wire;
 mod event_wire;
 mod format_version;
 mod habilitation;
+mod habilitation_wire;
 mod history;
+mod history_wire;
 mod invariants;
 mod numbers;
 mod record;
+mod record_wire;
+mod replay_error;
 mod state;
 mod summary;
 mod transition;
 mod transition_error;
 
 pub use event::{Event, EventKind, EventName};
-pub use event_log::{EventLog, ReplayError};
+pub use event_log::EventLog;
 pub use habilitation::{
     Habilitation, HabilitationEvent, HabilitationState, HabilitationTransitionError,
 };
@@ -30,6 +35,7 @@ pub use history::HistoryEntry;
 pub use invariants::RecordError;
 pub use numbers::{HabilitationNumber, HabilitationNumberError, RequestNumber, RequestNumberError};
 pub use record::RequestRecord;
+pub use replay_error::ReplayError;
 pub use state::{Actor, RequestState};
 pub use summary::{HabilitationSummary, HistorySummary, RecordSummary};
 pub use transition_error::{NotAllowedCause, TransitionError};

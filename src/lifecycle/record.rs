@@ -4,21 +4,17 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 use super::event::{Event, EventKind};
-use super::event_log::ReplayError;
 use super::format_version::FormatVersion;
 use super::habilitation::Habilitation;
 use super::history::HistoryEntry;
 use super::numbers::{HabilitationNumber, RequestNumber};
 use super::state::RequestState;
-use super::transition::{Effect, Facts, Transition, transition};
+use super::transition::{Effect, Standing, Transition, transition};
 use super::transition_error::TransitionError;
-use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, ReadOptions};
-use crate::report::{Issue, ValidationReport};
+use crate::report::ValidationReport;
 use crate::request::draft::RequestDraft;
 
 /// A request and everything that happened to it: its number, current content, state,
@@ -35,7 +31,7 @@ use crate::request::draft::RequestDraft;
 /// use datapass_psc::lifecycle::{RequestRecord, RequestState};
 ///
 /// let json = std::fs::read_to_string("examples/requests/hospiconnect.json")?;
-/// let mut record = RequestRecord::new("D60501".parse()?, Some(RequestDraft::from_json(&json)?));
+/// let mut record = RequestRecord::new("D60501".parse()?, Some(RequestDraft::from_json_slice(json.as_bytes())?));
 /// let at = |d| Utc.with_ymd_and_hms(2024, 4, d, 13, 0, 0).unwrap();
 /// record.apply(Event::new(at(15), Actor::Applicant, EventKind::Submit))?;
 /// record.apply(Event::new(at(30), Actor::Instructor, EventKind::Approve {
@@ -66,113 +62,18 @@ use crate::request::draft::RequestDraft;
 /// [`AuthorizationRequest`](crate::AuthorizationRequest), whose deserialization validates it.
 /// Nothing else re-runs business rules: the transitions are not replayed and history entries
 /// are trusted as stored (apart from their time order).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[schemars(
-    description = "The lifecycle record of a DataPass authorization request to API Pro Santé Connect (datapass-psc format 1): number, state, reopening flag, timestamps, current content (a draft, possibly incomplete), habilitations (oldest first; at most one active, always the latest) and history (accepted events, oldest first). The crate checks the record's invariants when loading it, and validates each habilitation's request like a complete request."
-)]
-#[schemars(with = "RecordWire")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RequestRecord {
-    format_version: FormatVersion,
-    request_number: RequestNumber,
+    pub(super) format_version: FormatVersion,
+    pub(super) request_number: RequestNumber,
     pub(super) state: RequestState,
     pub(super) reopening: bool,
     pub(super) last_submitted_at: Option<DateTime<Utc>>,
     pub(super) last_validated_at: Option<DateTime<Utc>>,
     pub(super) reopened_at: Option<DateTime<Utc>>,
-    request: RequestDraft,
+    pub(super) request: RequestDraft,
     pub(super) habilitations: Vec<Habilitation>,
     pub(super) history: Vec<HistoryEntry>,
-}
-
-/// The JSON form of [`RequestRecord`] as read, before the invariants are checked.
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "RequestRecord")]
-pub(crate) struct RecordWire {
-    /// Version of the format: 1.
-    format_version: FormatVersion,
-    /// The request number (`D60501`).
-    request_number: RequestNumber,
-    /// The request's state.
-    state: RequestState,
-    /// Whether the validated request is being changed (« Mise à jour »).
-    reopening: bool,
-    /// The last accepted submission.
-    #[serde(default)]
-    #[schemars(schema_with = "super::optional_time_schema")]
-    last_submitted_at: Option<DateTime<Utc>>,
-    /// The last approval.
-    #[serde(default)]
-    #[schemars(schema_with = "super::optional_time_schema")]
-    last_validated_at: Option<DateTime<Utc>>,
-    /// The last reopening.
-    #[serde(default)]
-    #[schemars(schema_with = "super::optional_time_schema")]
-    reopened_at: Option<DateTime<Utc>>,
-    /// The current content (a draft: it may be incomplete).
-    #[serde(deserialize_with = "json::nested")]
-    request: RequestDraft,
-    /// The habilitations, oldest first.
-    #[serde(deserialize_with = "json::nested_vec")]
-    habilitations: Vec<Habilitation>,
-    /// The accepted events, oldest first.
-    #[serde(deserialize_with = "json::nested_vec")]
-    history: Vec<HistoryEntry>,
-}
-
-impl RequestRecord {
-    crate::json::readers! {
-        /// Reads a stored record from JSON, with the guarantees of
-        /// [`RequestDraft::from_json`](crate::RequestDraft::from_json): the first structural problem
-        /// is reported at its path, and no message quotes the document.
-        ///
-        /// # Errors
-        /// A report with one issue: `json.*` (malformed JSON, or a structural problem anywhere in
-        /// the record, its content and its snapshots included), `record.unreadable` (a value that
-        /// does not fit the format: a version other than 1, a bad number, state or time, a snapshot
-        /// that does not validate, at its path), or a `record.*` invariant code (parts that
-        /// contradict each other, at the root).
-    }
-}
-
-/// The record format: strict, at most 16 MiB by default.
-pub(crate) static RECORD_FORMAT: Format =
-    Format::strict(FormatName::Record, ReadOptions::DEFAULT_MAX_BYTES_STORED);
-
-impl Document for RequestRecord {
-    type Wire = RecordWire;
-
-    const FORMAT: &'static Format = &RECORD_FORMAT;
-
-    fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<RecordWire, D::Error> {
-        RecordWire::deserialize(deserializer)
-    }
-
-    fn finish(wire: RecordWire, _: &ReadOptions) -> Result<Self, Issue> {
-        let record = Self {
-            format_version: wire.format_version,
-            request_number: wire.request_number,
-            state: wire.state,
-            reopening: wire.reopening,
-            last_submitted_at: wire.last_submitted_at,
-            last_validated_at: wire.last_validated_at,
-            reopened_at: wire.reopened_at,
-            request: wire.request,
-            habilitations: wire.habilitations,
-            history: wire.history,
-        };
-        match record.check_invariants() {
-            Ok(()) => Ok(record),
-            Err(e) => Err(Issue::from_error("", &e)),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for RequestRecord {
-    /// Reads a record through the crate's reader; see [`RequestRecord::from_json_slice`].
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        json::deserialize(deserializer)
-    }
 }
 
 impl RequestRecord {
@@ -221,52 +122,6 @@ impl RequestRecord {
         }
     }
 
-    /// Folds an event log into a new record with no initial content.
-    ///
-    /// # Errors
-    /// The first refused event: its index (0-based in `events`) and the [`TransitionError`].
-    pub fn replay(
-        request_number: RequestNumber,
-        events: impl IntoIterator<Item = Event>,
-    ) -> Result<Self, ReplayError> {
-        Self::replay_from(request_number, None, events)
-    }
-
-    /// Folds an event log into a new record created with `content`.
-    ///
-    /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use datapass_psc::lifecycle::{Actor, Event, EventKind};
-    /// use datapass_psc::{Diagnostic};
-    /// use datapass_psc::lifecycle::{RequestRecord};
-    ///
-    /// let at = Utc.with_ymd_and_hms(2024, 4, 15, 9, 0, 0).unwrap();
-    /// let events = [
-    ///     Event::new(at, Actor::Applicant, EventKind::Archive),
-    ///     Event::new(at, Actor::Applicant, EventKind::Submit),
-    /// ];
-    /// let error = RequestRecord::replay_from("D1".parse()?, None, events).unwrap_err();
-    /// assert_eq!(error.index(), 1);
-    /// assert_eq!(error.code(), "transition.not_allowed");
-    /// # Ok::<(), datapass_psc::lifecycle::RequestNumberError>(())
-    /// ```
-    ///
-    /// # Errors
-    /// The first refused event: its index (0-based in `events`) and the [`TransitionError`].
-    pub fn replay_from(
-        request_number: RequestNumber,
-        content: Option<RequestDraft>,
-        events: impl IntoIterator<Item = Event>,
-    ) -> Result<Self, ReplayError> {
-        let mut record = Self::new(request_number, content);
-        for (index, event) in events.into_iter().enumerate() {
-            record
-                .apply(event)
-                .map_err(|error| ReplayError { index, error })?;
-        }
-        Ok(record)
-    }
-
     /// Applies an event, or refuses it and leaves the record unchanged.
     ///
     /// # Errors
@@ -278,7 +133,7 @@ impl RequestRecord {
     /// draft), `transition.unchanged_reopening` (submitting a reopening without changes),
     /// `transition.duplicate_habilitation_number` (`approve` with a number already held).
     pub fn apply(&mut self, event: Event) -> Result<(), TransitionError> {
-        let facts = Facts {
+        let facts = Standing {
             state: self.state,
             reopening: self.reopening,
             content: &self.request,

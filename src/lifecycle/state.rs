@@ -53,16 +53,30 @@ vocabulary! {
             /// The role in French, as the subject of a sentence (« Le demandeur »): history
             /// summaries use it where DataPass writes the user's name.
             pub fn label_fr;
+            /// The role in English, as the subject of a sentence ("The applicant").
+            pub fn label_en;
             /// « au demandeur », « à l'instructeur », « au système ».
             pub(crate) fn dative_fr;
         }
         variants {
             /// The signed-in user who owns the request (« le demandeur »).
-            Applicant = "applicant" { label_fr: "Le demandeur", dative_fr: "au demandeur" },
+            Applicant = "applicant" {
+                label_fr: "Le demandeur",
+                label_en: "The applicant",
+                dative_fr: "au demandeur",
+            },
             /// ANS staff with the instructor role for API Pro Santé Connect (« l'instructeur »).
-            Instructor = "instructor" { label_fr: "L'instructeur", dative_fr: "à l'instructeur" },
+            Instructor = "instructor" {
+                label_fr: "L'instructeur",
+                label_en: "The instructor",
+                dative_fr: "à l'instructeur",
+            },
             /// Automatic effects and jobs (« le système »).
-            System = "system" { label_fr: "Le système", dative_fr: "au système" },
+            System = "system" {
+                label_fr: "Le système",
+                label_en: "The system",
+                dative_fr: "au système",
+            },
         }
     }
 }

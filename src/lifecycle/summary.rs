@@ -11,7 +11,8 @@ use super::record::RequestRecord;
 use super::state::RequestState;
 
 /// A record at a glance: where the request stands, its habilitations without their snapshots,
-/// its history with DataPass's French summaries, and the number to give Pro Santé Connect.
+/// its history with DataPass's French summaries and their English counterparts, and the number
+/// to give Pro Santé Connect.
 ///
 /// Holds no personal data (the request content and the snapshots are left out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -47,7 +48,7 @@ pub struct HabilitationSummary {
     pub title_fr: String,
 }
 
-/// A history entry with its French summary.
+/// A history entry with its French and English summaries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[non_exhaustive]
 pub struct HistorySummary {
@@ -56,6 +57,8 @@ pub struct HistorySummary {
     pub entry: HistoryEntry,
     /// DataPass's French summary (« L'instructeur a approuvé la demande. »).
     pub summary_fr: String,
+    /// The same in English ("The instructor approved the request.").
+    pub summary_en: String,
 }
 
 impl RequestRecord {
@@ -83,6 +86,7 @@ impl RequestRecord {
                 .iter()
                 .map(|entry| HistorySummary {
                     summary_fr: entry.summary_fr(),
+                    summary_en: entry.summary_en(),
                     entry: entry.clone(),
                 })
                 .collect(),

@@ -10,7 +10,7 @@ use crate::request::authorization::AuthorizationRequest;
 use crate::request::draft::RequestDraft;
 
 /// What the record knows when it decides on an event.
-pub(crate) struct Facts<'a> {
+pub(crate) struct Standing<'a> {
     /// The current state.
     pub state: RequestState,
     /// Whether the request is being reopened.
@@ -150,7 +150,10 @@ fn all_habilitations(
 // Each event's refused states are listed next to its allowed arm, so the table reads event by
 // event; merging the identical `not_in_table` arms would scatter it.
 #[allow(clippy::match_same_arms)]
-pub(crate) fn transition(facts: &Facts<'_>, event: &Event) -> Result<Transition, TransitionError> {
+pub(crate) fn transition(
+    facts: &Standing<'_>,
+    event: &Event,
+) -> Result<Transition, TransitionError> {
     use Actor::{Applicant, Instructor, System};
     use EventKind as E;
     use RequestState as S;

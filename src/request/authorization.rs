@@ -6,18 +6,21 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::check::Checker;
 use super::checkboxes::{CheckboxError, Ticked, check_checkbox};
+use super::contacts::ContactsDraft;
 use super::contacts::{ContactRole, Contacts, check_contacts};
-use super::draft::{
-    ContactsDraft, DocumentDraft, LegalBasisDraft, OrganizationDraft, PersonalDataDraft,
-    ProjectDraft, RequestDraft,
-};
+use super::document::DocumentDraft;
+use super::draft::RequestDraft;
+use super::legal_basis::LegalBasisDraft;
 use super::legal_basis::{LegalBasis, check_legal_basis};
+use super::personal_data::PersonalDataDraft;
 use super::personal_data::{PersonalData, check_personal_data};
 use super::project::{Organization, Project, check_organization, check_project};
+use super::project::{OrganizationDraft, ProjectDraft};
 use super::scopes::{Scopes, check_scopes};
 use crate::codes::Code;
-use crate::diagnostic::Params;
-use crate::json::{self, Document, ReadOptions, format::Format};
+use crate::diagnostic::{Description, Diagnostic};
+use crate::json::{self, Readable, format::Format};
+use crate::options::Options;
 use crate::report::{Issue, ValidationReport};
 use crate::rules::Rules;
 
@@ -35,11 +38,11 @@ use crate::rules::Rules;
 /// ```
 /// use datapass_psc::{AuthorizationRequest, RequestDraft};
 /// let json = std::fs::read_to_string("examples/requests/hospiconnect.json")?;
-/// let request: AuthorizationRequest = RequestDraft::from_json(&json)?.validate()?;
+/// let request: AuthorizationRequest = RequestDraft::from_json_slice(json.as_bytes())?.validate()?;
 /// assert_eq!(request.organization().siret.as_str(), "13002526500013");
 /// assert!(request.warnings().is_empty());
 /// let canonical = serde_json::to_string(&request)?;
-/// let again = RequestDraft::from_json(&canonical)?.validate()?;
+/// let again = RequestDraft::from_json_slice(canonical.as_bytes())?.validate()?;
 /// assert_eq!(serde_json::to_string(&again)?, canonical);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -185,7 +188,7 @@ impl AuthorizationRequest {
 
 /// Reads a draft through the crate's reader and validates it; the error is
 /// `request.invalid`, its message giving the number of problems.
-impl Document for AuthorizationRequest {
+impl Readable for AuthorizationRequest {
     type Wire = RequestDraft;
 
     const FORMAT: &'static Format = RequestDraft::FORMAT;
@@ -194,25 +197,34 @@ impl Document for AuthorizationRequest {
         RequestDraft::read_wire(deserializer)
     }
 
-    fn finish(wire: RequestDraft, _: &ReadOptions) -> Result<Self, Issue> {
-        wire.validate().map_err(|report| {
-            let n = report.errors().len();
-            // Codes and paths only: they never quote a value.
-            let (code, path) = report
-                .errors()
-                .first()
-                .map(|i| (i.code.as_str(), i.path.as_str()))
-                .unwrap_or_default();
-            Issue::new(
-                Code::RequestInvalid,
-                "",
-                format!(
-                    "La demande n'est pas valide ({n} erreur(s), la première : {code} à {path:?})"
-                ),
-                format!("The request is not valid ({n} error(s), the first: {code} at {path:?})"),
-                Params::new().with("error_count", n),
-            )
-        })
+    fn finish(wire: RequestDraft, _: &Options) -> Result<Self, Issue> {
+        wire.validate()
+            .map_err(|report| Issue::from_error("", &RequestRefused(&report)))
+    }
+}
+
+/// A request read through serde that does not validate, summed up by its number of errors and
+/// the first one's code and path (which never quote a value).
+#[derive(Debug, thiserror::Error)]
+#[error("the request is not valid")]
+struct RequestRefused<'a>(&'a ValidationReport);
+
+impl Diagnostic for RequestRefused<'_> {
+    fn describe(&self) -> Description {
+        let n = self.0.errors().len();
+        let (code, path) = self
+            .0
+            .errors()
+            .first()
+            .map(|i| (i.code.as_str(), i.path.as_str()))
+            .unwrap_or_default();
+        Description::new(
+            Code::RequestInvalid,
+            ("la demande", "the request"),
+            format!("n'est pas valide ({n} erreur(s), la première : {code} à {path:?})"),
+            format!("is not valid ({n} error(s), the first: {code} at {path:?})"),
+        )
+        .with("error_count", n)
     }
 }
 
@@ -257,35 +269,28 @@ impl RequestDraft {
     }
 
     /// The full report of this draft under the rule set of `options`
-    /// ([`ReadOptions::with_rules`]): under [`Rules::DataPass`], the issues whose origin is the
+    /// ([`Options::with_rules`]): under [`Rules::DataPass`], the issues whose origin is the
     /// Pro Santé Connect form or the crate's strict checks are warnings, with the same code,
     /// path and messages, and the report is valid when DataPass would accept the request at
     /// submission (apart from what cannot be checked offline: whether an email address is
     /// deliverable, the attached PDFs themselves, the SIRET in the Sirene register).
     ///
     /// ```
-    /// use datapass_psc::{ReadOptions, RequestDraft, Rules};
-    /// let mut draft = RequestDraft::from_json(&std::fs::read_to_string("examples/requests/hospiconnect.json")?)?;
+    /// use datapass_psc::{Options, RequestDraft, Rules};
+    /// let mut draft = RequestDraft::from_json_slice(&std::fs::read_to_string("examples/requests/hospiconnect.json")?.as_bytes())?;
     /// // A phone as DataPass stores it, extension included: DataPass checks its presence only.
     /// draft.contacts.as_mut().unwrap().data_protection_officer.as_mut().unwrap().phone =
     ///     Some("04 72 61 77 77 poste 4521".into());
     /// assert!(!draft.report().is_valid());
-    /// let report = draft.report_with(&ReadOptions::default().with_rules(Rules::DataPass));
+    /// let report = draft.report_with(&Options::default().with_rules(Rules::DataPass));
     /// assert!(report.is_valid());
     /// let warning = &report.warnings()[0];
     /// assert_eq!((warning.code.as_str(), warning.origin.as_str()), ("phone.extension", "strict"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn report_with(&self, options: &ReadOptions) -> ValidationReport {
+    pub fn report_with(&self, options: &Options) -> ValidationReport {
         self.check(options.rules()).1
-    }
-
-    /// Validates once under the strict rules and returns both the complete request (`Some`
-    /// exactly when the report has no error) and the full report, warnings included.
-    #[must_use]
-    pub fn validate_and_report(&self) -> (Option<AuthorizationRequest>, ValidationReport) {
-        self.check(Rules::Strict)
     }
 
     /// The report under `rules`, and the request when the strict rules find no error.
@@ -320,7 +325,7 @@ impl RequestDraft {
 }
 
 /// Parses JSON text and validates it under the strict rules: the report of
-/// [`RequestDraft::from_json`] for a structural problem, otherwise the full report of
+/// [`RequestDraft::from_json_slice`] for a structural problem, otherwise the full report of
 /// [`RequestDraft::report`]. For bytes, [`RequestDraft::from_json_slice`] then
 /// [`RequestDraft::report`].
 ///
@@ -331,13 +336,13 @@ impl RequestDraft {
 /// ```
 #[must_use]
 pub fn validate_json(text: &str) -> ValidationReport {
-    validate_json_with(text, &ReadOptions::default())
+    validate_json_with(text, &Options::default())
 }
 
 /// Parses JSON text with the limits of `options` and validates it under its rule set
 /// ([`RequestDraft::report_with`]).
 #[must_use]
-pub fn validate_json_with(text: &str, options: &ReadOptions) -> ValidationReport {
+pub fn validate_json_with(text: &str, options: &Options) -> ValidationReport {
     match RequestDraft::from_json_slice_with(text.as_bytes(), options) {
         Ok(draft) => draft.report_with(options),
         Err(report) => report,

@@ -3,11 +3,13 @@
 
 use std::str::FromStr;
 
+use super::datapass_checks::{
+    DataPassRefusal, blank, email_accepted, has_markup, siret_accepted, url_accepted,
+};
 use crate::codes::Code;
-use crate::diagnostic::{Diagnostic, Params, sentence};
+use crate::diagnostic::{Description, Diagnostic};
 use crate::report::{Issue, Path, ValidationReport};
-use crate::rules::datapass::{blank, email_accepted, has_markup, siret_accepted, url_accepted};
-use crate::rules::{DataPassRefusal, Rules};
+use crate::rules::Rules;
 
 /// How a field is named in messages, with its article: French and English, each written in two
 /// parts joined as they are (« le prénom » + « du demandeur »), so that nothing is allocated
@@ -38,6 +40,24 @@ impl Subject {
 
     fn en(&self) -> String {
         self.en.concat()
+    }
+}
+
+/// A value a request needs is absent, `null` or blank (once HTML is stripped, for DataPass):
+/// `required`, « Veuillez renseigner … ».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a required value is missing")]
+pub(crate) struct Missing;
+
+impl Diagnostic for Missing {
+    fn describe(&self) -> Description {
+        Description::new(
+            Code::Required,
+            ("cette valeur", "this value"),
+            "veuillez renseigner",
+            "must be filled in",
+        )
+        .predicate_first_in_french()
     }
 }
 
@@ -128,13 +148,7 @@ impl Checker {
 
     /// A missing value (absent, `null` or blank): `required`.
     pub(crate) fn required(&mut self, path: &Path<'_>, subject: Subject) {
-        self.error(Issue::new(
-            Code::Required,
-            path.to_pointer().as_str(),
-            format!("Veuillez renseigner {}", subject.fr()),
-            sentence(&subject.en(), "must be filled in"),
-            Params::new(),
-        ));
+        self.diagnostic(path, &Missing, subject, false);
     }
 
     /// An error of the value at `path`, named by `subject`; `datapass_refuses` says that

@@ -4,11 +4,92 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::check::{Checker, DataPassCheck, Subject};
-use super::draft::{ContactDraft, ContactsDraft};
 use crate::identifiers::{Email, PhoneNumber};
 use crate::report::Path;
 use crate::text::{JobTitle, PersonName};
 use crate::vocabulary::vocabulary;
+
+/// The four contacts of a request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactsDraft {
+    /// The applicant (« demandeur »), from the signed-in account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicant: Option<ContactDraft>,
+    /// The data controller (« responsable de traitement »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_controller: Option<ContactDraft>,
+    /// The data protection officer (« délégué à la protection des données »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_protection_officer: Option<ContactDraft>,
+    /// The technical contact (« responsable technique »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technical_contact: Option<ContactDraft>,
+}
+
+/// One contact, as typed. `Debug` masks every personal value.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactDraft {
+    /// « Prénom ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given_name: Option<String>,
+    /// « Nom de famille ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_name: Option<String>,
+    /// « Fonction » / « Poste occupé ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_title: Option<String>,
+    /// « Email ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// « Téléphone ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+impl ContactsDraft {
+    /// « C'est moi » : fills `role` with the applicant's five fields. Does nothing when `role` is
+    /// the applicant itself.
+    ///
+    /// ```
+    /// use datapass_psc::request::{ContactDraft, ContactsDraft, ContactRole};
+    /// let mut contacts = ContactsDraft {
+    ///     applicant: Some(ContactDraft { given_name: Some("Inès".into()), ..Default::default() }),
+    ///     ..Default::default()
+    /// };
+    /// contacts.fill_from_applicant(ContactRole::TechnicalContact);
+    /// assert_eq!(contacts.technical_contact, contacts.applicant);
+    /// ```
+    pub fn fill_from_applicant(&mut self, role: ContactRole) {
+        if role != ContactRole::Applicant {
+            *self.slot(role) = self.applicant.clone();
+        }
+    }
+
+    /// The contact in `role`.
+    #[must_use]
+    pub fn get(&self, role: ContactRole) -> Option<&ContactDraft> {
+        use ContactRole as R;
+        match role {
+            R::Applicant => self.applicant.as_ref(),
+            R::DataController => self.data_controller.as_ref(),
+            R::DataProtectionOfficer => self.data_protection_officer.as_ref(),
+            R::TechnicalContact => self.technical_contact.as_ref(),
+        }
+    }
+
+    /// The slot of the contact in `role`.
+    pub(crate) fn slot(&mut self, role: ContactRole) -> &mut Option<ContactDraft> {
+        use ContactRole as R;
+        match role {
+            R::Applicant => &mut self.applicant,
+            R::DataController => &mut self.data_controller,
+            R::DataProtectionOfficer => &mut self.data_protection_officer,
+            R::TechnicalContact => &mut self.technical_contact,
+        }
+    }
+}
 
 vocabulary! {
     /// The role of a contact in a request.

@@ -4,11 +4,26 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use super::check::{Checker, Subject};
-use super::draft::DocumentDraft;
 use crate::codes::Code;
 use crate::diagnostic::{Description, Diagnostic};
 use crate::report::Path;
 use crate::text::TRIM;
+
+/// An attached document, described by its metadata (the crate never sees the file's bytes).
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentDraft {
+    /// The file name, without any directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    /// The media type, such as `application/pdf`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    /// The size in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = unsigned)]
+    pub size_bytes: Option<u64>,
+}
 
 /// The largest document accepted: under 10 MiB (DataPass's `10.megabytes`).
 pub const MAX_DOCUMENT_BYTES: u64 = 10 * 1024 * 1024 - 1;
@@ -28,7 +43,7 @@ pub struct Document {
     media_type: String,
     /// Between 1 and 10,485,759 bytes.
     #[schemars(range(min = 1, max = MAX_DOCUMENT_BYTES))]
-    #[schemars(transform = crate::schema::unsigned)]
+    #[schemars(transform = unsigned)]
     size_bytes: u64,
 }
 
@@ -210,4 +225,25 @@ pub(super) fn check_document(
         media_type: media_type?.to_owned(),
         size_bytes: size_bytes?,
     })
+}
+
+/// A field transform for unsigned integers (`#[schemars(transform = unsigned)]`): drops the
+/// `uint8`…`uint64` formats schemars gives them, which no JavaScript validator knows (Ajv refuses
+/// to compile a schema with an unknown `format`), and keeps what they meant as numbers: `minimum`
+/// 0 and, unless the field has its own, the type's `maximum`.
+fn unsigned(schema: &mut Schema) {
+    let max = match schema.get("format").and_then(serde_json::Value::as_str) {
+        Some("uint8") => u64::from(u8::MAX),
+        Some("uint16") => u64::from(u16::MAX),
+        Some("uint32") => u64::from(u32::MAX),
+        Some("uint64" | "uint") => u64::MAX,
+        _ => return,
+    };
+    schema.remove("format");
+    if schema.get("minimum").is_none() {
+        schema.insert("minimum".to_owned(), 0.into());
+    }
+    if schema.get("maximum").is_none() {
+        schema.insert("maximum".to_owned(), max.into());
+    }
 }

@@ -6,11 +6,13 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::draft::{
-    ContactDraft, DocumentDraft, LegalBasisDraft, OrganizationDraft, PersonalDataDraft,
-    ProjectDraft, RequestDraft,
-};
+use super::contacts::ContactDraft;
+use super::document::DocumentDraft;
+use super::draft::RequestDraft;
+use super::legal_basis::LegalBasisDraft;
 use super::legal_basis::LegalBasisUrl;
+use super::personal_data::PersonalDataDraft;
+use super::project::{OrganizationDraft, ProjectDraft};
 use super::scopes::Scope;
 use crate::identifiers::{Email, PhoneNumber, Siret};
 use crate::text::mask_name;

@@ -6,27 +6,26 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::draft::{
-    ContactDraft, ContactsDraft, DocumentDraft, LegalBasisDraft, OrganizationDraft,
-    PersonalDataDraft, ProjectDraft, RequestDraft,
-};
-use crate::json::format::{Format, FormatName};
-use crate::json::{self, Document, Nested, ReadOptions};
+use super::contacts::{ContactDraft, ContactsDraft};
+use super::document::DocumentDraft;
+use super::draft::RequestDraft;
+use super::legal_basis::LegalBasisDraft;
+use super::personal_data::PersonalDataDraft;
+use super::project::{OrganizationDraft, ProjectDraft};
+use crate::json::format::Format;
+use crate::json::{self, Nested, Readable};
+use crate::options::Options;
 use crate::report::Issue;
 
-/// The request format: strict, at most 1 MiB by default.
-pub(crate) static REQUEST_FORMAT: Format =
-    Format::strict(FormatName::Request, ReadOptions::DEFAULT_MAX_BYTES);
-
 /// A draft section inside another, read with the enclosing reader.
-fn section<'de, D: Deserializer<'de>, T: Document<Wire = T>>(
+fn section<'de, D: Deserializer<'de>, T: Readable<Wire = T>>(
     deserializer: D,
 ) -> Result<Option<T>, D::Error> {
     json::nested_option(deserializer)
 }
 
 /// A list of draft sections inside another, read with the enclosing reader.
-fn sections<'de, D: Deserializer<'de>, T: Document<Wire = T>>(
+fn sections<'de, D: Deserializer<'de>, T: Readable<Wire = T>>(
     deserializer: D,
 ) -> Result<Option<Vec<T>>, D::Error> {
     Option::<Vec<Nested<T>>>::deserialize(deserializer)
@@ -135,16 +134,16 @@ struct ContactDraftWire {
 /// goes through the crate's reader.
 macro_rules! read_by_mirror {
     ($($ty:ident => $wire:ident),* $(,)?) => {$(
-        impl Document for $ty {
+        impl Readable for $ty {
             type Wire = Self;
 
-            const FORMAT: &'static Format = &REQUEST_FORMAT;
+            const FORMAT: &'static Format = &Format::REQUEST;
 
             fn read_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 $wire::deserialize(deserializer)
             }
 
-            fn finish(wire: Self, _: &ReadOptions) -> Result<Self, Issue> {
+            fn finish(wire: Self, _: &Options) -> Result<Self, Issue> {
                 Ok(wire)
             }
         }

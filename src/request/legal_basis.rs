@@ -9,14 +9,28 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::check::{Checker, DataPassCheck, Subject};
-use super::document::{Document, DocumentError, MAX_DOCUMENTS, check_document};
-use super::draft::LegalBasisDraft;
+use super::datapass_checks::blank;
+use super::document::{Document, DocumentDraft, DocumentError, MAX_DOCUMENTS, check_document};
 use crate::codes::Code;
-use crate::diagnostic::{Description, Diagnostic, Params};
+use crate::diagnostic::{Description, Diagnostic};
 use crate::newtype::string_newtype;
-use crate::report::{Issue, Path};
-use crate::rules::datapass::blank;
+use crate::report::Path;
 use crate::text::{LegalNature, TRIM, is_bidi_control};
+
+/// The legal basis: its nature, and a URL or documents.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LegalBasisDraft {
+    /// « Précisez la nature et les références du texte vous autorisant à traiter les données ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nature: Option<String>,
+    /// « Lien vers le texte relatif au cadre juridique ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The attached documents (PDF, under 10 MiB each, 6 at most).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Vec<DocumentDraft>>,
+}
 
 /// The nature of the usual legal basis of Pro Santé Connect.
 pub const PSC_LEGAL_NATURE: &str = "Arrêté du 24 mars 2021";
@@ -244,6 +258,22 @@ impl Diagnostic for LegalBasisUrlError {
     }
 }
 
+/// A legal basis with neither a URL nor a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("neither a url nor a document of the legal text")]
+struct ReferenceMissing;
+
+impl Diagnostic for ReferenceMissing {
+    fn describe(&self) -> Description {
+        Description::new(
+            Code::LegalBasisReferenceMissing,
+            ("vous", ""),
+            "devez joindre l’URL ou le document du texte relatif au traitement",
+            "Give the URL of the legal text or attach the document",
+        )
+    }
+}
+
 pub(crate) fn check_legal_basis(
     draft: Option<&LegalBasisDraft>,
     c: &mut Checker,
@@ -291,13 +321,7 @@ pub(crate) fn check_legal_basis(
         }
     }
     if !url_given && raw_documents.is_empty() {
-        c.error(Issue::new(
-            Code::LegalBasisReferenceMissing,
-            base.to_pointer().as_str(),
-            "Vous devez joindre l’URL ou le document du texte relatif au traitement",
-            "Give the URL of the legal text or attach the document",
-            Params::new(),
-        ));
+        c.error_at(&base, &ReferenceMissing);
         return None;
     }
     if !c.is_clean_since(before) {

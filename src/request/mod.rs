@@ -11,6 +11,7 @@ pub(crate) mod authorization;
 mod check;
 mod checkboxes;
 mod contacts;
+mod datapass_checks;
 mod document;
 pub(crate) mod draft;
 mod draft_debug;
@@ -22,18 +23,15 @@ mod scopes;
 mod wizard;
 
 pub use checkboxes::CheckboxError;
-pub use contacts::{Contact, ContactRole, Contacts};
+pub use contacts::{Contact, ContactDraft, ContactRole, Contacts, ContactsDraft};
 pub use document::{
-    Document, DocumentError, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, MAX_FILE_NAME_CHARS,
-};
-pub use draft::{
-    ContactDraft, ContactsDraft, DocumentDraft, LegalBasisDraft, OrganizationDraft,
-    PersonalDataDraft, ProjectDraft,
+    Document, DocumentDraft, DocumentError, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, MAX_FILE_NAME_CHARS,
 };
 pub use legal_basis::{
-    LegalBasis, LegalBasisUrl, LegalBasisUrlError, MAX_URL_CHARS, PSC_LEGAL_NATURE, PSC_LEGAL_URL,
+    LegalBasis, LegalBasisDraft, LegalBasisUrl, LegalBasisUrlError, MAX_URL_CHARS,
+    PSC_LEGAL_NATURE, PSC_LEGAL_URL,
 };
-pub use personal_data::{MAX_RECIPIENTS, PersonalData, TooManyRecipients};
-pub use project::{Organization, Project};
+pub use personal_data::{MAX_RECIPIENTS, PersonalData, PersonalDataDraft, TooManyRecipients};
+pub use project::{Organization, OrganizationDraft, Project, ProjectDraft};
 pub use scopes::{Scope, Scopes, UnknownScope};
 pub use wizard::WizardStep;

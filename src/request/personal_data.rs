@@ -4,12 +4,26 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::check::{Checker, DataPassCheck, Subject};
-use super::draft::PersonalDataDraft;
 use crate::codes::Code;
-use crate::diagnostic::{Description, Diagnostic, Params};
+use crate::diagnostic::{Description, Diagnostic};
 use crate::identifiers::RetentionPeriod;
 use crate::report::{Issue, Path, Pointer};
 use crate::text::{Justification, Recipient};
+
+/// The processing of personal data: recipients and retention.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonalDataDraft {
+    /// « Destinataires des données »: 1 to 20 entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipients: Option<Vec<String>>,
+    /// « Durée de conservation » in months; any integer loads, 0–1200 is valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_months: Option<i64>,
+    /// Required when the retention period is above 36 months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_justification: Option<String>,
+}
 
 /// The most recipients accepted.
 pub const MAX_RECIPIENTS: usize = 20;
@@ -58,21 +72,57 @@ impl PersonalData {
 
 /// The `retention.above_usual` warning, for a period above 36 months.
 fn retention_warning(period: RetentionPeriod) -> Option<Issue> {
-    let usual = RetentionPeriod::USUAL_MAX.months();
     period.requires_justification().then(|| {
-        Issue::new(
-            Code::RetentionAboveUsual,
+        Issue::from_error(
             Pointer::root()
                 .key("personal_data")
                 .key("retention_months")
                 .as_str(),
-            format!("Cette durée excède la durée communément constatée ({usual} mois)"),
-            format!("This period exceeds the usual period ({usual} months)"),
-            Params::new()
-                .with("usual_max", usual)
-                .with("found", period.months()),
+            &RetentionAboveUsual { found: period },
         )
     })
+}
+
+/// A retention period above the usual 36 months: a warning, and a justification is required.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("retention period above the usual 36 months")]
+struct RetentionAboveUsual {
+    found: RetentionPeriod,
+}
+
+impl Diagnostic for RetentionAboveUsual {
+    fn describe(&self) -> Description {
+        let usual = RetentionPeriod::USUAL_MAX.months();
+        Description::new(
+            Code::RetentionAboveUsual,
+            ("cette durée", "this period"),
+            format!("excède la durée communément constatée ({usual} mois)"),
+            format!("exceeds the usual period ({usual} months)"),
+        )
+        .with("usual_max", usual)
+        .with("found", self.found.months())
+    }
+}
+
+/// A retention period above 36 months without justification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a retention period above 36 months needs a justification")]
+struct JustificationRequired;
+
+impl Diagnostic for JustificationRequired {
+    fn describe(&self) -> Description {
+        let usual = RetentionPeriod::USUAL_MAX.months();
+        Description::new(
+            Code::RetentionJustificationRequired,
+            ("", ""),
+            format!(
+                "Veuillez justifier cette durée : elle excède la durée communément constatée \
+                 ({usual} mois)"
+            ),
+            format!("Justify this period: it exceeds the usual period ({usual} months)"),
+        )
+        .with("threshold", usual)
+    }
 }
 
 /// More recipients than allowed.
@@ -161,17 +211,7 @@ pub(crate) fn check_personal_data(
     let raw_justification = draft.and_then(|d| d.retention_justification.as_deref());
     let justification = if retention.is_some_and(RetentionPeriod::requires_justification) {
         if raw_justification.is_none_or(|j| j.trim().is_empty()) {
-            let usual = RetentionPeriod::USUAL_MAX.months();
-            c.error(Issue::new(
-                Code::RetentionJustificationRequired,
-                justification_path.to_pointer().as_str(),
-                format!(
-                    "Veuillez justifier cette durée : elle excède la durée communément constatée \
-                     ({usual} mois)"
-                ),
-                format!("Justify this period: it exceeds the usual period ({usual} months)"),
-                Params::new().with("threshold", usual),
-            ));
+            c.error_at(&justification_path, &JustificationRequired);
             None
         } else {
             c.parse::<Justification>(

@@ -4,10 +4,30 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::check::{Checker, DataPassCheck, Subject};
-use super::draft::{OrganizationDraft, ProjectDraft};
 use crate::identifiers::Siret;
 use crate::report::Path;
-use crate::text::{Description, ProjectName};
+use crate::text::{ProjectDescription, ProjectName};
+
+/// The organisation: its SIRET, as typed.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationDraft {
+    /// The SIRET of the establishment filing the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub siret: Option<String>,
+}
+
+/// The project's name and description.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectDraft {
+    /// « Nom du projet » (made public by DataPass).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// « Description du projet (à quoi va-t-il servir ? qui l'utilisera ?) ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
 
 /// The organisation filing the request, identified by the SIRET chosen at sign-in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -26,7 +46,7 @@ pub struct Project {
     /// « Nom du projet », one line, at most 200 characters.
     pub name: ProjectName,
     /// « Description du projet », at most 10,000 characters.
-    pub description: Description,
+    pub description: ProjectDescription,
 }
 
 pub(crate) fn check_organization(
@@ -56,7 +76,7 @@ pub(crate) fn check_project(draft: Option<&ProjectDraft>, c: &mut Checker) -> Op
         Subject::new("le nom du projet", "the project name"),
         DataPassCheck::Text,
     );
-    let description = c.parse::<Description>(
+    let description = c.parse::<ProjectDescription>(
         draft.and_then(|d| d.description.as_deref()),
         &base.key("description"),
         Subject::new("la description du projet", "the project description"),

@@ -6,10 +6,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::check::Checker;
+use super::datapass_checks::blank;
 use crate::codes::Code;
-use crate::diagnostic::{Description, Diagnostic, Params};
-use crate::report::{Issue, Path};
-use crate::rules::datapass::blank;
+use crate::diagnostic::{Description, Diagnostic};
+use crate::report::Path;
 use crate::vocabulary::{UnknownWord, vocabulary};
 
 vocabulary! {
@@ -102,18 +102,28 @@ impl Scopes {
     }
 }
 
+/// No scope is selected (blank entries do not count).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("no scope is selected")]
+struct NoScope;
+
+impl Diagnostic for NoScope {
+    fn describe(&self) -> Description {
+        Description::new(
+            Code::ScopesEmpty,
+            ("les données", ""),
+            "ne sont pas cochées : il faut au moins qu'une des données soit sélectionnée",
+            "No scope is selected: at least one scope is required",
+        )
+    }
+}
+
 pub(crate) fn check_scopes(draft: Option<&[String]>, c: &mut Checker) -> Option<Scopes> {
     let path = Path::ROOT.key("scopes");
     let raw = draft.unwrap_or_default();
     // DataPass drops blank entries before it checks that one scope is left.
     if raw.iter().all(|scope| blank(scope)) {
-        c.error(Issue::new(
-            Code::ScopesEmpty,
-            path.to_pointer().as_str(),
-            "Les données ne sont pas cochées : il faut au moins qu'une des données soit sélectionnée",
-            "No scope is selected: at least one scope is required",
-            Params::new(),
-        ));
+        c.error_at(&path, &NoScope);
         return None;
     }
     let before = c.error_count();

@@ -7,7 +7,7 @@ use super::legal_basis::check_legal_basis;
 use super::personal_data::check_personal_data;
 use super::project::check_project;
 use super::scopes::check_scopes;
-use crate::json::ReadOptions;
+use crate::options::Options;
 use crate::report::ValidationReport;
 use crate::vocabulary::vocabulary;
 
@@ -48,13 +48,13 @@ impl RequestDraft {
     /// ```
     #[must_use]
     pub fn validate_step(&self, step: WizardStep) -> ValidationReport {
-        self.validate_step_with(step, &ReadOptions::default())
+        self.validate_step_with(step, &Options::default())
     }
 
     /// Validates one wizard step under the rule set of `options` (see
     /// [`RequestDraft::report_with`]).
     #[must_use]
-    pub fn validate_step_with(&self, step: WizardStep, options: &ReadOptions) -> ValidationReport {
+    pub fn validate_step_with(&self, step: WizardStep, options: &Options) -> ValidationReport {
         let mut c = Checker::new(options.rules());
         match step {
             WizardStep::BasicInfos => {

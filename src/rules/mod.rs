@@ -1,5 +1,5 @@
-//! Whose rule each check is ([`Origin`], the table [`Check::ALL`]), which origins block
-//! ([`Rules`]), and DataPass's own checks of a value.
+//! Whose rule each check is ([`Origin`], the table [`Check::ALL`]) and which origins block
+//! ([`Rules`]).
 //!
 //! The crate is stricter than DataPass where it checks its own form, and says so: every
 //! [`Issue`](crate::Issue) carries its origin. Under [`Rules::Strict`] (the default) every issue
@@ -7,9 +7,7 @@
 //! block, the others are warnings.
 
 mod checks;
-pub(crate) mod datapass;
 mod origin;
 
 pub use checks::Check;
-pub(crate) use datapass::DataPassRefusal;
 pub use origin::{Origin, Rules};

@@ -14,7 +14,7 @@ use datapass_psc::lifecycle::{
 };
 use datapass_psc::text::ProjectName;
 use datapass_psc::{
-    Code, Diagnostic, Email, Error, Issue, PhoneNumber, ReadOptions, RequestDraft, Siren, Siret,
+    Code, Diagnostic, Email, Error, Issue, Options, PhoneNumber, RequestDraft, Siren, Siret,
     ValidationReport, validate_json,
 };
 use serde_json::{Value, json};
@@ -38,13 +38,7 @@ fn first(report: &ValidationReport) -> Issue {
 
 /// The issue of an error used alone.
 fn alone(error: &dyn Diagnostic) -> Issue {
-    Issue::new(
-        error.code(),
-        "",
-        error.message_fr(),
-        error.message_en(),
-        error.params(),
-    )
+    Issue::from_error("", error)
 }
 
 /// The issue of a value that `T` refuses.
@@ -99,11 +93,11 @@ fn produce(code: Code) -> Option<Issue> {
             first(&RequestDraft::from_json_slice(b"\xFF\xFE{\x00}\x00").unwrap_err())
         }
         C::JsonTooLarge => {
-            let options = ReadOptions::default().with_max_bytes(10);
+            let options = Options::default().with_max_bytes(10);
             first(&RequestDraft::from_json_slice_with(b"{\"scopes\": []}", &options).unwrap_err())
         }
         C::JsonTooDeep => {
-            let options = ReadOptions::default().with_max_depth(2);
+            let options = Options::default().with_max_depth(2);
             let text = br#"{"contacts": {"applicant": {}}}"#;
             first(&RequestDraft::from_json_slice_with(text, &options).unwrap_err())
         }
@@ -209,7 +203,7 @@ fn produce(code: Code) -> Option<Issue> {
                 r#"{{"request_number": "D1", "events": [{0}, {0}]}}"#,
                 r#"{"at": "2024-01-01T00:00:00Z", "actor": "applicant", "event": "archive"}"#
             );
-            let options = ReadOptions::default().with_max_events(1);
+            let options = Options::default().with_max_events(1);
             first(&EventLog::from_json_slice_with(log.as_bytes(), &options).unwrap_err())
         }
         C::ReportInvalid => {

@@ -6,7 +6,7 @@
 use datapass_psc::datapass::{self, Demande, Enrollment, NewDemande, Webhook};
 use datapass_psc::eligibility::{EligibilityAnswers, EligibilityDecision, RequesterKind};
 use datapass_psc::lifecycle::{EventLog, RequestRecord};
-use datapass_psc::{ReadOptions, RequestDraft, ValidationReport};
+use datapass_psc::{Options, RequestDraft, ValidationReport};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -208,7 +208,7 @@ proptest! {
         let (object, key) = pick.get(&all).clone();
         let text = duplicated(&value, &object, &key);
         prop_assert_eq!(
-            refusal(ok(RequestDraft::from_json(&text))),
+            refusal(ok(RequestDraft::from_json_slice(text.as_bytes()))),
             at("json.duplicate_key", &format!("{object}/{}", escape(&key)))
         );
     }
@@ -219,13 +219,13 @@ fn an_unknown_key_that_looks_like_a_serde_message_is_reported_at_its_full_path()
     // The first version cut serde's message at " at line " and reported `/organization/x`.
     let text = r#"{"organization":{"siret":"13002526500013","x at line 9":1,"x at line 9":2}}"#;
     assert_eq!(
-        refusal(ok(RequestDraft::from_json(text))),
+        refusal(ok(RequestDraft::from_json_slice(text.as_bytes()))),
         at("json.unknown_field", "/organization/x at line 9")
     );
     // Known key duplicated after an unknown one: the unknown key comes first in the document.
     let text = r#"{"project":{"name":"a","y at line 2 column 3":1}}"#;
     assert_eq!(
-        refusal(ok(RequestDraft::from_json(text))),
+        refusal(ok(RequestDraft::from_json_slice(text.as_bytes()))),
         at("json.unknown_field", "/project/y at line 2 column 3")
     );
 }
@@ -234,7 +234,7 @@ fn an_unknown_key_that_looks_like_a_serde_message_is_reported_at_its_full_path()
 fn keys_in_paths_are_escaped_as_json_pointer_requires() {
     let text = r#"{"contacts": {"a/b~c": {}}}"#;
     assert_eq!(
-        refusal(ok(RequestDraft::from_json(text))),
+        refusal(ok(RequestDraft::from_json_slice(text.as_bytes()))),
         at("json.unknown_field", "/contacts/a~1b~0c")
     );
     let mut demande = fixture("get-demande-60501-scopes-string.json");
@@ -272,7 +272,7 @@ fn valid_json_nested_deeper_than_serde_json_allows_is_too_deep_never_invalid_jso
         // In the crate's own formats, a wrong type at a shallower level comes first.
         let text = format!(r#"{{"scopes": {}}}"#, nested(depth, "\"idnat\""));
         assert_eq!(
-            refusal(ok(RequestDraft::from_json(&text))),
+            refusal(ok(RequestDraft::from_json_slice(text.as_bytes()))),
             at("json.invalid_type", "/scopes/0"),
             "depth {depth}"
         );
@@ -325,7 +325,7 @@ fn every_reader_refuses_a_document_over_its_size_limit() {
     for (name, value, _) in documents() {
         let text = value.to_string();
         let limit = text.len() - 1;
-        let options = ReadOptions::default().with_max_bytes(limit);
+        let options = Options::default().with_max_bytes(limit);
         let refused = match name {
             "request" => ok(RequestDraft::from_json_slice_with(
                 text.as_bytes(),
@@ -337,6 +337,10 @@ fn every_reader_refuses_a_document_over_its_size_limit() {
             )),
             "event log" => ok(EventLog::from_json_slice_with(text.as_bytes(), &options)),
             "answers" => ok(EligibilityAnswers::from_json_slice_with(
+                text.as_bytes(),
+                &options,
+            )),
+            "decision" => ok(EligibilityDecision::from_json_slice_with(
                 text.as_bytes(),
                 &options,
             )),
@@ -361,16 +365,16 @@ fn every_reader_refuses_a_document_over_its_size_limit() {
     let padded = format!(
         "{}{}",
         sample_text(),
-        " ".repeat(ReadOptions::DEFAULT_MAX_BYTES)
+        " ".repeat(Options::DEFAULT_MAX_BYTES)
     );
     assert_eq!(
-        refusal(ok(RequestDraft::from_json(&padded))).0,
+        refusal(ok(RequestDraft::from_json_slice(padded.as_bytes()))).0,
         "json.too_large"
     );
     let log = lifecycle_example("d60501.json").to_string();
-    let padded = format!("{log}{}", " ".repeat(ReadOptions::DEFAULT_MAX_BYTES));
+    let padded = format!("{log}{}", " ".repeat(Options::DEFAULT_MAX_BYTES));
     assert!(EventLog::from_json_slice(padded.as_bytes()).is_ok());
-    let padded = format!("{log}{}", " ".repeat(ReadOptions::DEFAULT_MAX_BYTES_STORED));
+    let padded = format!("{log}{}", " ".repeat(Options::DEFAULT_MAX_BYTES_STORED));
     assert_eq!(
         refusal(ok(EventLog::from_json_slice(padded.as_bytes()))).0,
         "json.too_large"
@@ -381,7 +385,7 @@ fn every_reader_refuses_a_document_over_its_size_limit() {
 fn an_event_log_longer_than_its_limit_is_refused_with_the_count() {
     let event = json!({"at": "2024-01-01T00:00:00Z", "actor": "system", "event": "archive"});
     let log = json!({"request_number": "D1", "events": vec![event; 11]});
-    let options = ReadOptions::default().with_max_events(10);
+    let options = Options::default().with_max_events(10);
     let report = EventLog::from_json_slice_with(log.to_string().as_bytes(), &options).unwrap_err();
     let issue = &report.errors()[0];
     assert_eq!(

@@ -34,7 +34,24 @@ fn event_json_shape() {
 
 #[test]
 fn every_event_round_trips() {
-    let events = [
+    let mut events = every_event();
+    events.push(ev(
+        t(8),
+        Actor::Applicant,
+        EventKind::CancelReopening { reason: None },
+    ));
+    for event in events {
+        let json = serde_json::to_string(&event).unwrap();
+        let read: Event = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert_eq!(read, event, "{json}");
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["event"], event.name().as_str());
+    }
+}
+
+/// Every event, with every key it may have given.
+fn every_event() -> Vec<Event> {
+    vec![
         submit(1),
         update(2, sample()),
         request_changes(3),
@@ -50,20 +67,87 @@ fn every_event_round_trips() {
         archive(6),
         reopen(7),
         cancel_reopening(8),
-        ev(
-            t(8),
-            Actor::Applicant,
-            EventKind::CancelReopening { reason: None },
-        ),
         revoke(9),
         revoke_habilitation(10, "H1"),
-    ];
+    ]
+}
+
+/// The code a read of `value` as an event gives: `None` when it reads.
+fn event_refusal(value: &Value) -> Option<String> {
+    let error = serde_json::from_value::<Event>(value.clone()).err()?;
+    Some(
+        error
+            .to_string()
+            .split(' ')
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    )
+}
+
+#[test]
+fn the_writer_the_reader_and_the_schema_agree_on_every_event_key() {
+    let schema = datapass_psc::schema::schema_of::<EventLog>();
+    let branches = schema["$defs"]["Event"]["oneOf"].as_array().unwrap();
+    let every_key: std::collections::BTreeSet<&str> = branches
+        .iter()
+        .flat_map(|b| b["properties"].as_object().unwrap().keys())
+        .map(String::as_str)
+        .collect();
+    let events = every_event();
+    assert_eq!(events.len(), branches.len());
     for event in events {
-        let json = serde_json::to_string(&event).unwrap();
-        let read: Event = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
-        assert_eq!(read, event, "{json}");
-        let value: Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(value["event"], event.name().as_str());
+        let text = serde_json::to_string(&event).unwrap();
+        // Written in one order: the name first, then when, who, and the event's own keys.
+        let order = [
+            "event",
+            "at",
+            "actor",
+            "request",
+            "habilitation_number",
+            "reason",
+            "message",
+        ];
+        let positions: Vec<usize> = order
+            .iter()
+            .filter_map(|key| text.find(&format!("\"{key}\":")))
+            .collect();
+        assert_eq!(positions[0], 1, "{text}");
+        assert!(positions.is_sorted(), "{text}");
+        let written: serde_json::Map<String, Value> = serde_json::from_str(&text).unwrap();
+        let branch = branches
+            .iter()
+            .find(|b| b["properties"]["event"]["const"] == event.name().as_str())
+            .unwrap();
+        let properties = branch["properties"].as_object().unwrap();
+        let required = branch["required"].as_array().unwrap();
+        // The event writes every key its schema lists (the optional ones are given here).
+        let keys: Vec<&String> = written.keys().collect();
+        assert_eq!(keys, properties.keys().collect::<Vec<_>>(), "{text}");
+        for key in written.keys() {
+            let mut without = written.clone();
+            without.remove(key);
+            let refusal = event_refusal(&Value::Object(without));
+            if required.contains(&json!(key)) {
+                assert_eq!(
+                    refusal.as_deref(),
+                    Some("json.missing_field"),
+                    "{text} - {key}"
+                );
+            } else {
+                assert_eq!(refusal, None, "{text} - {key}");
+            }
+        }
+        for &key in every_key.iter().filter(|k| !properties.contains_key(**k)) {
+            let mut with = written.clone();
+            with.insert(key.to_owned(), written["at"].clone());
+            let refusal = event_refusal(&Value::Object(with));
+            assert_eq!(
+                refusal.as_deref(),
+                Some("json.unknown_field"),
+                "{text} + {key}"
+            );
+        }
     }
 }
 
@@ -506,7 +590,9 @@ fn the_crate_error_wraps_lifecycle_errors() {
         "habilitation_number.invalid"
     );
     assert_eq!(code(approve_draft("D1", "H1")), "transition.not_allowed");
-    let replay = RequestRecord::replay(d("D1"), [submit(1)]).unwrap_err();
+    let replay = EventLog::new(d("D1"), None, vec![submit(1)])
+        .replay()
+        .unwrap_err();
     let error = datapass_psc::Error::from(replay);
     assert_eq!(error.code(), "transition.invalid_request");
     assert_eq!(error.params()["index"], 0);

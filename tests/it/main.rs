@@ -30,6 +30,7 @@ mod request_validation;
 mod retention;
 mod rule_origins;
 mod schemas;
+mod sentences;
 mod serde_schema;
 mod siret;
 mod timeline;

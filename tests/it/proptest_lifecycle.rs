@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 use crate::support::lifecycle::{d, sample, situation_of, t};
 use datapass_psc::RequestDraft;
 use datapass_psc::lifecycle::{Actor, Event, EventKind, EventName, HabilitationState};
-use datapass_psc::lifecycle::{Habilitation, HabilitationNumber, RequestRecord, TransitionError};
+use datapass_psc::lifecycle::{
+    EventLog, Habilitation, HabilitationNumber, RequestRecord, TransitionError,
+};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
@@ -251,9 +253,9 @@ proptest! {
             index += 1;
             Ok(())
         })?;
-        let replayed = RequestRecord::replay_from(d("D60501"), Some(SAMPLE.clone()), accepted);
+        let replayed = EventLog::new(d("D60501"), Some(SAMPLE.clone()), accepted).replay();
         prop_assert_eq!(replayed.as_ref(), Ok(&record));
-        let all = RequestRecord::replay_from(d("D60501"), Some(SAMPLE.clone()), events(&specs));
+        let all = EventLog::new(d("D60501"), Some(SAMPLE.clone()), events(&specs)).replay();
         match first_refused {
             None => prop_assert_eq!(all.as_ref(), Ok(&record)),
             Some((index, error)) => {

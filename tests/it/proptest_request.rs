@@ -21,7 +21,7 @@ proptest! {
             Err(report) => return Err(TestCaseError::fail(format!("{report}"))),
         };
         let canonical = serde_json::to_string(&request).unwrap();
-        let reparsed = RequestDraft::from_json(&canonical).unwrap().validate().unwrap();
+        let reparsed = RequestDraft::from_json_slice(canonical.as_bytes()).unwrap().validate().unwrap();
         prop_assert_eq!(serde_json::to_string(&reparsed).unwrap(), canonical);
         prop_assert_eq!(&reparsed, &request);
         prop_assert_eq!(request.to_draft().validate().unwrap(), request);

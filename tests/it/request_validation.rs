@@ -50,7 +50,7 @@ fn duplicate_scopes_collapse_and_are_written_sorted() {
         "/scopes",
         json!(["idnat", "idnat", "donnees_sectorielles"]),
     );
-    let request = RequestDraft::from_json(&doc.to_string())
+    let request = RequestDraft::from_json_slice(doc.to_string().as_bytes())
         .unwrap()
         .validate()
         .unwrap();
@@ -84,7 +84,7 @@ fn urls_are_kept_exactly_as_given() {
     ] {
         let mut doc = sample();
         set(&mut doc, "/legal_basis/url", json!(format!("  {url} ")));
-        let request = RequestDraft::from_json(&doc.to_string())
+        let request = RequestDraft::from_json_slice(doc.to_string().as_bytes())
             .unwrap()
             .validate()
             .unwrap();
@@ -94,8 +94,8 @@ fn urls_are_kept_exactly_as_given() {
 
 #[test]
 fn urls_datapass_refuses_are_datapass_errors_under_both_rule_sets() {
-    use datapass_psc::{Origin, ReadOptions, Rules};
-    let datapass = ReadOptions::default().with_rules(Rules::DataPass);
+    use datapass_psc::{Options, Origin, Rules};
+    let datapass = Options::default().with_rules(Rules::DataPass);
     for (url, origin) in [
         // The crate accepts these; DataPass's pattern does not.
         ("HTTPS://www.legifrance.gouv.fr/loda", Origin::DataPass),
@@ -110,13 +110,14 @@ fn urls_datapass_refuses_are_datapass_errors_under_both_rule_sets() {
         // Both refuse it: the one issue is DataPass's.
         ("ftp://legifrance.gouv.fr/texte", Origin::DataPass),
     ] {
-        let draft = RequestDraft::from_json(
-            &{
+        let draft = RequestDraft::from_json_slice(
+            {
                 let mut doc = sample();
                 set(&mut doc, "/legal_basis/url", json!(url));
                 doc
             }
-            .to_string(),
+            .to_string()
+            .as_bytes(),
         )
         .unwrap();
         let strict = draft.report();
@@ -156,7 +157,7 @@ fn media_type_is_compared_by_essence() {
         "/legal_basis/documents/0/media_type",
         json!("Application/PDF; name=a.pdf"),
     );
-    let request = RequestDraft::from_json(&doc.to_string())
+    let request = RequestDraft::from_json_slice(doc.to_string().as_bytes())
         .unwrap()
         .validate()
         .unwrap();
@@ -195,7 +196,7 @@ fn retention_rules_follow_the_decision_table() {
     let report = report_of(&doc);
     assert!(report.is_valid());
     assert_eq!(report.warnings().len(), 1);
-    let request = RequestDraft::from_json(&doc.to_string())
+    let request = RequestDraft::from_json_slice(doc.to_string().as_bytes())
         .unwrap()
         .validate()
         .unwrap();

@@ -4,7 +4,7 @@
 use crate::support::lifecycle::{d, h, renamed, sample, situation_of};
 use chrono::{DateTime, TimeZone, Utc};
 use datapass_psc::Diagnostic;
-use datapass_psc::lifecycle::{Actor, Event, EventKind, HabilitationState};
+use datapass_psc::lifecycle::{Actor, Event, EventKind, HabilitationState, HistoryEntry};
 use datapass_psc::lifecycle::{EventLog, RequestRecord, RequestState};
 
 fn day(month: u32, day: u32) -> DateTime<Utc> {
@@ -112,11 +112,33 @@ fn d60501_step_by_step() {
              Connect H118386.",
         ]
     );
+    assert_eq!(
+        english(&record),
+        [
+            "The applicant submitted the request.",
+            "The instructor approved the request. See the API Pro Santé Connect habilitation \
+             H60501.",
+            "The applicant reopened the habilitation.",
+            "The applicant updated the request.",
+            "The applicant submitted the request.",
+            "The instructor approved the request. See the API Pro Santé Connect habilitation \
+             H118386.",
+        ]
+    );
     let names: Vec<_> = record.history().iter().map(|e| e.event.as_str()).collect();
     assert_eq!(
         names,
         ["submit", "approve", "reopen", "update", "submit", "approve"]
     );
+}
+
+/// The English summary of each history entry, oldest first.
+fn english(record: &RequestRecord) -> Vec<String> {
+    record
+        .history()
+        .iter()
+        .map(HistoryEntry::summary_en)
+        .collect()
 }
 
 #[test]
@@ -129,7 +151,9 @@ fn d60501_refused_at_step_7_restores_h60501() {
             reason: Some("Le nouveau périmètre n'est pas justifié".into()),
         },
     );
-    let record = RequestRecord::replay_from(d("D60501"), Some(sample()), events).unwrap();
+    let record = EventLog::new(d("D60501"), Some(sample()), events)
+        .replay()
+        .unwrap();
     assert_eq!(situation_of(&record), "validated");
     assert_eq!(
         states(&record),
@@ -154,10 +178,6 @@ fn the_event_log_replays_to_the_same_record() {
         by_hand.apply(event).unwrap();
     }
     assert_eq!(read.replay().unwrap(), by_hand);
-    assert_eq!(
-        RequestRecord::replay_from(d("D60501"), Some(sample()), events()).unwrap(),
-        by_hand
-    );
 }
 
 #[test]
@@ -165,7 +185,9 @@ fn replay_reports_the_index_of_the_first_refused_event() {
     let mut events = events();
     // The second submission without the update: the reopening is unchanged.
     events.remove(3);
-    let error = RequestRecord::replay_from(d("D60501"), Some(sample()), events).unwrap_err();
+    let error = EventLog::new(d("D60501"), Some(sample()), events)
+        .replay()
+        .unwrap_err();
     assert_eq!(error.index(), 3);
     assert_eq!(error.code(), "transition.unchanged_reopening");
     assert_eq!(error.error().state(), RequestState::Draft);
@@ -181,8 +203,11 @@ fn replay_reports_the_index_of_the_first_refused_event() {
     );
     assert!(std::error::Error::source(&error).is_some());
 
-    // `replay` starts with no content: the first submission is refused at index 0.
-    let error = RequestRecord::replay(d("D60501"), self::events()).unwrap_err();
+    // A log without content starts with an empty draft: the first submission is refused at
+    // index 0.
+    let error = EventLog::new(d("D60501"), None, self::events())
+        .replay()
+        .unwrap_err();
     assert_eq!(
         (error.index(), error.code().as_str()),
         (0, "transition.invalid_request")
@@ -222,6 +247,19 @@ fn history_summaries_of_every_event() {
             "La demande d'habilitation a été archivée par le système.",
         ]
     );
+    let lines = english(&record);
+    assert_eq!(
+        &lines[lines.len() - 6..],
+        [
+            "The instructor requested changes to the request: Précisez le cadre juridique",
+            "The applicant cancelled the reopening of the habilitation.",
+            "The applicant reopened the habilitation.",
+            "The instructor cancelled the reopening of the habilitation for the following \
+             reason: Demande abandonnée",
+            "The instructor revoked habilitation H60501: Accès retiré",
+            "The authorization request was archived by the system.",
+        ]
+    );
     let mut record = Situation::Validated.record();
     apply_all(&mut record, [revoke(10), archive(11)]);
     assert_eq!(
@@ -231,10 +269,31 @@ fn history_summaries_of_every_event() {
             "Le demandeur a supprimé la demande.",
         ]
     );
+    assert_eq!(
+        &english(&record)[2..],
+        [
+            "The instructor revoked the request: Service fermé",
+            "The applicant deleted the request.",
+        ]
+    );
     let mut record = Situation::Submitted.record();
     apply_all(&mut record, [refuse(10)]);
     assert_eq!(
         record.history_fr().last().unwrap(),
         "L'instructeur a refusé la demande : Hors périmètre"
+    );
+    assert_eq!(
+        english(&record).last().unwrap(),
+        "The instructor refused the request: Hors périmètre"
+    );
+    // Every entry's summary comes in both languages in the record's summary.
+    for (entry, summary) in record.history().iter().zip(&record.summary().history) {
+        assert_eq!(summary.summary_fr, entry.summary_fr());
+        assert_eq!(summary.summary_en, entry.summary_en());
+    }
+    let json = serde_json::to_value(record.summary()).unwrap();
+    assert_eq!(
+        json["history"].as_array().unwrap().last().unwrap()["summary_en"],
+        "The instructor refused the request: Hors périmètre"
     );
 }

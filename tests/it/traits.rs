@@ -1,6 +1,9 @@
 //! The trait contract of every public type, checked at compile time (Rust API guidelines
 //! C-COMMON-TRAITS, C-SEND-SYNC, C-CONV-TRAITS, C-SERDE, C-DEREF), in one place, plus the few
 //! conversions that must keep working at run time.
+//!
+//! A trait check is a `const _` item: a type that loses a trait fails to compile, and no test
+//! has to run for it.
 
 use std::fmt::{Debug, Display};
 use std::hash::Hash;
@@ -26,7 +29,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// The traits every validated type implements.
-fn assert_value_type<T>()
+const fn assert_value_type<T>()
 where
     T: Send
         + Sync
@@ -45,7 +48,7 @@ where
 }
 
 /// The string newtypes: one checked way in (`FromStr`, `TryFrom`), out as `&str` and `String`.
-fn assert_string_newtype<T, E>()
+const fn assert_string_newtype<T, E>()
 where
     T: FromStr<Err = E>
         + for<'a> TryFrom<&'a str, Error = E>
@@ -56,8 +59,8 @@ where
 {
 }
 
-#[test]
-fn string_newtypes() {
+// The validated strings.
+const _: () = {
     assert_value_type::<Siren>();
     assert_value_type::<Siret>();
     assert_value_type::<Email>();
@@ -66,13 +69,12 @@ fn string_newtypes() {
     assert_string_newtype::<Siret, SiretError>();
     assert_string_newtype::<Email, EmailError>();
     assert_string_newtype::<PhoneNumber, PhoneNumberError>();
-}
+};
 
-#[test]
-fn retention_period() {
-    // A bounded number, not a string: no `FromStr`/`AsRef<str>`; `TryFrom` the integers, into
-    // `u16`, and `Copy`.
-    fn assert_bounded<T>()
+// The retention period: a bounded number, not a string: no `FromStr`/`AsRef<str>`; `TryFrom`
+// the integers, into `u16`, and `Copy`.
+const _: () = {
+    const fn assert_bounded<T>()
     where
         T: Copy
             + TryFrom<u16, Error = RetentionPeriodError>
@@ -82,18 +84,18 @@ fn retention_period() {
     }
     assert_value_type::<RetentionPeriod>();
     assert_bounded::<RetentionPeriod>();
-}
+};
 
-#[test]
-fn siren_and_siret_are_copy() {
-    fn assert_copy<T: Copy>() {}
+// SIREN and SIRET are `Copy`.
+const _: () = {
+    const fn assert_copy<T: Copy>() {}
     assert_copy::<Siren>();
     assert_copy::<Siret>();
-}
+};
 
-#[test]
-fn errors() {
-    fn assert_error<E>()
+// The identifiers' errors.
+const _: () = {
+    const fn assert_error<E>()
     where
         E: Diagnostic + std::error::Error + Send + Sync + 'static + Copy + Eq + Debug + Display,
     {
@@ -103,16 +105,19 @@ fn errors() {
     assert_error::<EmailError>();
     assert_error::<PhoneNumberError>();
     assert_error::<RetentionPeriodError>();
+};
+
+#[test]
+fn errors_convert_into_a_boxed_error() {
     // Errors convert into `Box<dyn Error + Send + Sync>`, so `?` works in application code.
     let boxed: Box<dyn std::error::Error + Send + Sync> =
         SiretError::Digits(DigitsError::Empty).into();
     assert_eq!(boxed.to_string(), "invalid SIRET: empty number");
 }
 
-/// Request and habilitation numbers: `Copy` string forms of an integer.
-#[test]
-fn numbers() {
-    fn assert_number<T>()
+// Request and habilitation numbers: `Copy` string forms of an integer.
+const _: () = {
+    const fn assert_number<T>()
     where
         T: Copy
             + FromStr
@@ -124,7 +129,7 @@ fn numbers() {
             + std::panic::UnwindSafe,
     {
     }
-    fn assert_number_error<E>()
+    const fn assert_number_error<E>()
     where
         E: std::error::Error + Diagnostic + Send + Sync + Copy + Eq + Hash + 'static,
     {
@@ -135,17 +140,16 @@ fn numbers() {
     assert_number::<HabilitationNumber>();
     assert_number_error::<RequestNumberError>();
     assert_number_error::<HabilitationNumberError>();
-}
+};
 
-/// The fixed vocabularies: `Copy`, ordered, parsed from their wire string.
-#[test]
-fn vocabularies() {
-    fn assert_vocabulary<T>()
+// The fixed vocabularies: `Copy`, ordered, parsed from their wire string.
+const _: () = {
+    const fn assert_vocabulary<T>()
     where
         T: Copy + for<'a> TryFrom<&'a str> + std::panic::UnwindSafe,
     {
     }
-    fn assert_parses<T, E>()
+    const fn assert_parses<T, E>()
     where
         T: FromStr<Err = E> + for<'a> TryFrom<&'a str, Error = E>,
         E: Diagnostic + Send + Sync + 'static,
@@ -173,22 +177,21 @@ fn vocabularies() {
     );
     assert_value_type::<Code>();
     assert_parses::<RequesterKind, RequesterKindError>();
-}
+};
 
-/// Documents: data that round-trips through serde and has a schema.
-#[test]
-fn documents_and_their_errors() {
-    fn assert_document<T>()
+// Documents: data that round-trips through serde and has a schema.
+const _: () = {
+    const fn assert_document<T>()
     where
         T: Send + Sync + Clone + PartialEq + Eq + Debug + Serialize + DeserializeOwned + JsonSchema,
     {
     }
-    fn assert_error<E>()
+    const fn assert_error<E>()
     where
         E: std::error::Error + Diagnostic + Send + Sync + Clone + Eq + 'static,
     {
     }
-    fn assert_copy<T: Copy + Hash>() {}
+    const fn assert_copy<T: Copy + Hash>() {}
     assert_document::<RequestRecord>();
     assert_document::<EventLog>();
     assert_document::<Event>();
@@ -202,7 +205,7 @@ fn documents_and_their_errors() {
     assert_error::<HabilitationTransitionError>();
     assert_error::<RequesterKindError>();
     assert_copy::<EligibilityAnswers>();
-}
+};
 
 /// Compile-time "does not implement": naming `<T as Ambiguous<_>>::ok` is ambiguous, hence a
 /// compile error, exactly when `T` also implements the trait tested by the second impl.

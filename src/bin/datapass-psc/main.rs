@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use datapass_psc::datapass::{self, NewDemande, Source, Webhook};
+use datapass_psc::datapass::{self, NewDemande, Source, Webhook, WebhookSummary};
 use datapass_psc::eligibility::{EligibilityAnswers, RequesterKind, RequesterKindError};
 use datapass_psc::lifecycle::EventLog;
-use datapass_psc::{Issue, ReadOptions, RequestDraft, Rules, ValidationReport};
+use datapass_psc::{DocumentKind, Issue, Options, RequestDraft, Rules, ValidationReport};
 use serde::Serialize;
 
 /// Check DataPass authorization requests to API Pro Santé Connect.
@@ -160,24 +160,6 @@ enum Stop {
     Closed,
 }
 
-/// The limits of one run: `--max-bytes`, or each document kind's default.
-#[derive(Clone, Copy)]
-struct Limits {
-    max_bytes: Option<usize>,
-}
-
-impl Limits {
-    /// The size limit for a document whose default limit is `default`.
-    fn bytes(self, default: usize) -> usize {
-        self.max_bytes.unwrap_or(default)
-    }
-
-    /// The library's options for a document whose default limit is `default`.
-    fn options(self, default: usize) -> ReadOptions {
-        ReadOptions::default().with_max_bytes(self.bytes(default))
-    }
-}
-
 /// Reads a file, or standard input for `-`, but never more than `max` bytes: one more byte
 /// tells that the input is too large, so `/dev/zero` is refused at once.
 fn read_input(path: &Path, max: usize) -> Result<Vec<u8>, Stop> {
@@ -236,17 +218,21 @@ fn print_json(value: &impl serde::Serialize) -> Result<(), Stop> {
     emit(&text)
 }
 
-fn validate(file: &Path, rules: Rules, output: &Output, limits: Limits) -> Result<ExitCode, Stop> {
-    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
-    let options = limits
-        .options(ReadOptions::DEFAULT_MAX_BYTES)
-        .with_rules(rules);
+fn validate(
+    file: &Path,
+    rules: Rules,
+    output: &Output,
+    options: Options,
+) -> Result<ExitCode, Stop> {
+    let bytes = read_input(file, options.max_bytes_for(DocumentKind::Request))?;
+    let options = options.with_rules(rules);
     let (report, request) = match RequestDraft::from_json_slice_with(&bytes, &options) {
-        Ok(draft) if rules == Rules::Strict => {
-            let (request, report) = draft.validate_and_report();
+        Ok(draft) => {
+            let report = draft.report_with(&options);
+            // The typed request, for its summary, when the strict rules hold too.
+            let request = report.is_valid().then(|| draft.validate().ok()).flatten();
             (report, request)
         }
-        Ok(draft) => (draft.report_with(&options), draft.validate().ok()),
         Err(report) => (report, None),
     };
     match output.format {
@@ -285,10 +271,9 @@ fn schema(out: Option<&Path>) -> Result<ExitCode, Stop> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn lifecycle(file: &Path, output: &Output, limits: Limits) -> Result<ExitCode, Stop> {
-    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES_STORED))?;
-    let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES_STORED);
-    let replayed = EventLog::from_json_slice_with(&bytes, &options).map(|log| log.replay());
+fn lifecycle(file: &Path, output: &Output, options: &Options) -> Result<ExitCode, Stop> {
+    let bytes = read_input(file, options.max_bytes_for(DocumentKind::EventLog))?;
+    let replayed = EventLog::from_json_slice_with(&bytes, options).map(|log| log.replay());
     let json = output.format == Format::Json;
     Ok(match replayed {
         Ok(Ok(record)) => {
@@ -336,7 +321,7 @@ struct Verified<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<Issue>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    webhook: Option<text::WebhookJson<'a>>,
+    webhook: Option<WebhookSummary<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<ValidationReport>,
 }
@@ -361,11 +346,10 @@ fn import(
     from: Option<Source>,
     check: Option<Rules>,
     output: &Output,
-    limits: Limits,
+    options: &Options,
 ) -> Result<ExitCode, Stop> {
-    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
-    let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES);
-    match datapass::import_with(&bytes, from, &options) {
+    let bytes = read_input(file, options.max_bytes_for(DocumentKind::DataPass))?;
+    match datapass::import_with(&bytes, from, options) {
         Ok(import) => {
             let import = match check {
                 Some(rules) => import.check(rules),
@@ -398,16 +382,18 @@ fn import(
     }
 }
 
-fn export(file: &Path, patch: bool, lang: Lang, limits: Limits) -> Result<ExitCode, Stop> {
-    let bytes = read_input(file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
-    let options = limits.options(ReadOptions::DEFAULT_MAX_BYTES);
-    let (request, report) = match RequestDraft::from_json_slice_with(&bytes, &options) {
-        Ok(draft) => draft.validate_and_report(),
-        Err(report) => (None, report),
+fn export(file: &Path, patch: bool, lang: Lang, options: &Options) -> Result<ExitCode, Stop> {
+    let bytes = read_input(file, options.max_bytes_for(DocumentKind::Request))?;
+    let request = match RequestDraft::from_json_slice_with(&bytes, options) {
+        Ok(draft) => draft.validate(),
+        Err(report) => Err(report),
     };
-    let Some(request) = request else {
-        emit(&text::report(&report, None, Rules::Strict, lang))?;
-        return Ok(ExitCode::from(1));
+    let request = match request {
+        Ok(request) => request,
+        Err(report) => {
+            emit(&text::report(&report, None, Rules::Strict, lang))?;
+            return Ok(ExitCode::from(1));
+        }
     };
     let body = NewDemande::from_request(&request);
     if patch {
@@ -424,7 +410,7 @@ fn verify_webhook(
     signature: &str,
     body_file: &Path,
     output: &Output,
-    limits: Limits,
+    options: &Options,
 ) -> Result<ExitCode, Stop> {
     let mut secret = read_input(secret_file, MAX_SECRET_BYTES)?;
     if secret.ends_with(b"\n") {
@@ -433,7 +419,7 @@ fn verify_webhook(
             secret.pop();
         }
     }
-    let body = read_input(body_file, limits.bytes(ReadOptions::DEFAULT_MAX_BYTES))?;
+    let body = read_input(body_file, options.max_bytes_for(DocumentKind::DataPass))?;
     let json = output.format == Format::Json;
     if let Err(refused) = datapass::verify_signature(&secret, &body, signature) {
         if json {
@@ -448,13 +434,13 @@ fn verify_webhook(
         }
         return Ok(ExitCode::from(1));
     }
-    match Webhook::from_json_slice_with(&body, &limits.options(ReadOptions::DEFAULT_MAX_BYTES)) {
+    match Webhook::from_json_slice_with(&body, options) {
         Ok(webhook) => {
             if json {
                 print_json(&Verified {
                     valid: true,
                     error: None,
-                    webhook: text::WebhookJson::new(&webhook),
+                    webhook: Some(webhook.summary()),
                     report: None,
                 })?;
             } else {
@@ -496,15 +482,16 @@ fn eligibility(answers: EligibilityAnswers, output: &Output) -> Result<ExitCode,
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let limits = Limits {
-        max_bytes: cli.max_bytes,
+    let options = match cli.max_bytes {
+        Some(max) => Options::default().with_max_bytes(max),
+        None => Options::default(),
     };
     let result = match &cli.command {
         Command::Validate {
             file,
             rules,
             output,
-        } => validate(file, *rules, output, limits),
+        } => validate(file, *rules, output, options),
         Command::Eligibility {
             requester,
             french,
@@ -520,14 +507,14 @@ fn main() -> ExitCode {
             },
             output,
         ),
-        Command::Lifecycle { file, output } => lifecycle(file, output, limits),
+        Command::Lifecycle { file, output } => lifecycle(file, output, &options),
         Command::Import {
             file,
             from,
             check,
             output,
-        } => import(file, *from, *check, output, limits),
-        Command::Export { file, patch, lang } => export(file, *patch, *lang, limits),
+        } => import(file, *from, *check, output, &options),
+        Command::Export { file, patch, lang } => export(file, *patch, *lang, &options),
         Command::Webhook {
             command:
                 WebhookCommand::Verify {
@@ -536,7 +523,7 @@ fn main() -> ExitCode {
                     body_file,
                     output,
                 },
-        } => verify_webhook(secret_file, signature, body_file, output, limits),
+        } => verify_webhook(secret_file, signature, body_file, output, &options),
         Command::Schema { out } => schema(out.as_deref()),
     };
     match result {

@@ -24,19 +24,9 @@ fn field(issue: &Issue) -> String {
     }
 }
 
-/// Text from a document, with its control characters (C0, C1 and the bidi controls) escaped,
-/// so that nothing a document holds can drive the terminal.
+/// Text from a document, with its control and bidirectional characters escaped.
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    datapass_psc::text::escape_controls(text).into_owned()
 }
 
 /// The validation report as text.
@@ -248,11 +238,7 @@ pub(crate) fn summary(summary: &RecordSummary, lang: Lang) -> String {
         let what = if fr {
             entry.summary_fr.clone()
         } else {
-            format!(
-                "{} by {}",
-                entry.entry.event.as_str(),
-                entry.entry.actor.as_str()
-            )
+            entry.summary_en.clone()
         };
         let _ = writeln!(
             out,
@@ -503,40 +489,4 @@ pub(crate) fn webhook(webhook: &Webhook, lang: Lang) -> String {
         _ => {}
     }
     out
-}
-
-/// A verified webhook call as JSON: what it says, without the request's personal data.
-#[derive(serde::Serialize)]
-#[serde(untagged)]
-pub(crate) enum WebhookJson<'a> {
-    Ping {
-        ping: bool,
-        timestamp: Option<chrono::DateTime<chrono::Utc>>,
-    },
-    Event {
-        event: &'a str,
-        fired_at: chrono::DateTime<chrono::Utc>,
-        request_number: datapass_psc::lifecycle::RequestNumber,
-        state: datapass_psc::lifecycle::RequestState,
-        warnings: &'a [Issue],
-    },
-}
-
-impl<'a> WebhookJson<'a> {
-    pub(crate) fn new(webhook: &'a Webhook) -> Option<Self> {
-        Some(match webhook {
-            Webhook::Ping { timestamp } => Self::Ping {
-                ping: true,
-                timestamp: *timestamp,
-            },
-            Webhook::Event(event) => Self::Event {
-                event: event.event(),
-                fired_at: event.fired_at(),
-                request_number: event.demande().number(),
-                state: event.demande().state(),
-                warnings: event.warnings(),
-            },
-            _ => return None,
-        })
-    }
 }

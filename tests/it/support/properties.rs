@@ -94,7 +94,7 @@ pub fn check_report(report: &ValidationReport, doc: Option<&Value>) {
 /// same issues as the strict ones, only `datapass` and `format` ones as errors, so a strictly
 /// valid draft is valid for DataPass and DataPass's errors are a subset of the strict errors.
 pub fn check_rule_sets(draft: &RequestDraft, strict: &ValidationReport) {
-    use datapass_psc::{Check, Origin, ReadOptions, Rules};
+    use datapass_psc::{Check, Options, Origin, Rules};
     for issue in strict.errors().iter().chain(strict.warnings()) {
         let row = Check::find(issue.code, &issue.path, issue.origin == Origin::DataPass);
         assert_eq!(
@@ -103,7 +103,7 @@ pub fn check_rule_sets(draft: &RequestDraft, strict: &ValidationReport) {
             "no row of the table gives {issue:?}"
         );
     }
-    let relaxed = draft.report_with(&ReadOptions::default().with_rules(Rules::DataPass));
+    let relaxed = draft.report_with(&Options::default().with_rules(Rules::DataPass));
     if strict.is_valid() {
         assert!(relaxed.is_valid(), "{relaxed:?}");
     }
@@ -155,11 +155,14 @@ pub fn request_bytes(bytes: &[u8]) {
     check_rule_sets(&draft, &report);
     // The draft writes back to what it read.
     let written = serde_json::to_string(&draft).unwrap();
-    assert_eq!(RequestDraft::from_json(&written).unwrap(), draft);
+    assert_eq!(
+        RequestDraft::from_json_slice(written.as_bytes()).unwrap(),
+        draft
+    );
     if let Ok(request) = draft.validate() {
         assert!(report.is_valid());
         let canonical = serde_json::to_string(&request).unwrap();
-        let again = RequestDraft::from_json(&canonical)
+        let again = RequestDraft::from_json_slice(canonical.as_bytes())
             .unwrap()
             .validate()
             .unwrap();

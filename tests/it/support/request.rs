@@ -19,7 +19,7 @@ pub fn sample() -> Value {
 
 /// The shipped valid sample, as a draft.
 pub fn sample_draft() -> RequestDraft {
-    RequestDraft::from_json(&sample_text()).expect("sample parses")
+    RequestDraft::from_json_slice(sample_text().as_bytes()).expect("sample parses")
 }
 
 /// Sets the value at a JSON Pointer, creating nothing: the parent must exist.

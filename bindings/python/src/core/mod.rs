@@ -16,7 +16,7 @@ use datapass_psc::datapass::{self, NewDemande, Source};
 use datapass_psc::eligibility::{EligibilityAnswers, RequesterKind};
 use datapass_psc::lifecycle::EventLog;
 use datapass_psc::request::WizardStep;
-use datapass_psc::{Diagnostic, ReadOptions, RequestDraft, Rules};
+use datapass_psc::{Diagnostic, Options, RequestDraft, Rules};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
@@ -87,14 +87,14 @@ fn to_json(value: &impl serde::Serialize) -> Result<String, Failure> {
     serde_json::to_string(value).map_err(|e| Failure::Bug(format!("serialization: {e}")))
 }
 
-fn options(rules: &str) -> Result<ReadOptions, Failure> {
+fn options(rules: &str) -> Result<Options, Failure> {
     let rules: Rules = rules
         .parse()
         .map_err(|e: datapass_psc::UnknownWord| Failure::Argument(e.to_string()))?;
-    Ok(ReadOptions::default().with_rules(rules))
+    Ok(Options::default().with_rules(rules))
 }
 
-fn draft(bytes: &[u8], options: &ReadOptions) -> Result<RequestDraft, Failure> {
+fn draft(bytes: &[u8], options: &Options) -> Result<RequestDraft, Failure> {
     RequestDraft::from_json_slice_with(bytes, options).map_err(|r| Failure::Report(Report(r)))
 }
 
@@ -130,7 +130,7 @@ pub fn validate_step(bytes: &[u8], step: &str, rules: &str) -> Result<Report, Fa
 /// The valid request in canonical form, or the report of why not.
 pub fn parse_request(bytes: &[u8]) -> Result<String, Failure> {
     guard(|| {
-        let request = draft(bytes, &ReadOptions::default())?
+        let request = draft(bytes, &Options::default())?
             .validate()
             .map_err(|r| Failure::Report(Report(r)))?;
         to_json(&request)
@@ -140,7 +140,7 @@ pub fn parse_request(bytes: &[u8]) -> Result<String, Failure> {
 /// DataPass's `POST /demandes` body (or `PATCH /demandes/{id}`) of a valid request.
 pub fn export_datapass(bytes: &[u8], patch: bool) -> Result<String, Failure> {
     guard(|| {
-        let request = draft(bytes, &ReadOptions::default())?
+        let request = draft(bytes, &Options::default())?
             .validate()
             .map_err(|r| Failure::Report(Report(r)))?;
         let body = NewDemande::from_request(&request);
@@ -155,7 +155,7 @@ pub fn export_datapass(bytes: &[u8], patch: bool) -> Result<String, Failure> {
 /// An event log replayed: the record's summary, as `lifecycle --format json` prints it.
 pub fn replay(bytes: &[u8]) -> Result<String, Failure> {
     guard(|| {
-        let log = EventLog::from_json_slice_with(bytes, &ReadOptions::default())
+        let log = EventLog::from_json_slice_with(bytes, &Options::default())
             .map_err(|r| Failure::Report(Report(r)))?;
         match log.replay() {
             Ok(record) => to_json(&record.summary()),
@@ -192,7 +192,7 @@ pub fn import_datapass(
         let check = check
             .map(|rules| options(rules).map(|o| o.rules()))
             .transpose()?;
-        let import = datapass::import_with(bytes, source, &ReadOptions::default())
+        let import = datapass::import_with(bytes, source, &Options::default())
             .map_err(|r| Failure::Report(Report(r)))?;
         let import = match check {
             Some(rules) => import.check(rules),
@@ -217,7 +217,7 @@ pub fn verify_signature(secret: &[u8], body: &[u8], header: &str) -> Result<(), 
 pub fn webhook(secret: &[u8], body: &[u8], header: &str) -> Result<Imported, Failure> {
     verify_signature(secret, body, header)?;
     guard(
-        || match datapass::import_with(body, Some(Source::V2Webhook), &ReadOptions::default()) {
+        || match datapass::import_with(body, Some(Source::V2Webhook), &Options::default()) {
             Ok(datapass::Import::One(one)) => Ok(Imported(one)),
             Ok(datapass::Import::List(_)) => Err(Failure::Bug("a webhook read as a list".into())),
             Err(report) => Err(Failure::Report(Report(report))),

@@ -7,7 +7,7 @@
 /// expected …`. Bytes, which JSON never gives, are refused the same way.
 macro_rules! refuse_unquoted {
     ($($kind:ident),* $(,)?) => {
-        $( $crate::json::unquoted::refuse_unquoted!(@ $kind); )*
+        $( $crate::unquoted::refuse_unquoted!(@ $kind); )*
         fn visit_bytes<E: ::serde::de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
             Err(E::invalid_type(::serde::de::Unexpected::Other("bytes"), &self))
         }
