@@ -288,7 +288,8 @@ view_methods!(Habilitation, {
     }
 });
 
-/// An accepted event of a record's history, with DataPass's French summary.
+/// An accepted event of a record's history, with DataPass's French summary and its English
+/// translation.
 #[pyclass(module = "datapass_psc", frozen)]
 pub struct HistoryEntry {
     view: View,
@@ -335,6 +336,12 @@ view_methods!(HistoryEntry, {
     #[getter]
     fn summary_fr(&self, py: Python<'_>) -> PyResult<String> {
         self.view.str(py, "summary_fr")
+    }
+
+    /// The same in English ("The instructor approved the request.").
+    #[getter]
+    fn summary_en(&self, py: Python<'_>) -> PyResult<String> {
+        self.view.str(py, "summary_en")
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -33,6 +33,7 @@ def test_the_example_log_replays_into_its_record() -> None:
     assert (approve.actor, approve.habilitation_number) == ("instructor", "H60501")
     assert approve.at == datetime(2024, 4, 30, 12, 20, 5, tzinfo=timezone.utc)
     assert approve.summary_fr.startswith("L'instructeur a approuvé la demande.")
+    assert approve.summary_en.startswith("The instructor approved the request.")
     assert record.history[0].reason is None and record.history[0].message is None
     assert repr(record) == "Record(request_number='D60501', state='validated')"
     assert repr(active) == "Habilitation(number='H118386', state='active')"
