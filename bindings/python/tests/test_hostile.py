@@ -9,7 +9,7 @@ from typing import Any, Callable
 import pytest
 
 import datapass_psc as d
-from conftest import DATAPASS, sample
+from conftest import DATAPASS, sample, sample_dict
 
 
 def codes(report: d.Report) -> list[str]:
@@ -126,9 +126,12 @@ def test_a_cyclic_dict_or_list_is_refused_as_json_dumps_refuses_it() -> None:
         for call in (d.validate, d.parse_request, d.replay, d.import_datapass):
             with pytest.raises(ValueError, match="Circular reference detected"):
                 call(value)
-    # Shared, not cyclic: written twice, as json.dumps does.
-    shared = {"name": "HospiConnect"}
-    assert d.validate({"project": shared, "legal_basis": {"nature": shared["name"]}}).valid is False
+    # Shared, not cyclic: written at each place, as json.dumps does.
+    request = sample_dict()
+    contact = request["contacts"]["technical_contact"]
+    request["contacts"] = {role: contact for role in request["contacts"]}
+    assert d.validate(request).valid
+    assert d.parse_request(request)["contacts"]["applicant"] == d.parse_request(json.dumps(request))["contacts"]["data_controller"]
 
 
 @pytest.mark.parametrize(
