@@ -87,3 +87,30 @@ test('every call into the crate is in src/api.rs or src/refusal.rs', () => {
     assert.equal(calls, ['api.rs', 'refusal.rs'].includes(file), file)
   }
 })
+
+test('the package works in worker threads, each with its own copy of the module', async () => {
+  const { Worker } = require('node:worker_threads')
+  const sample = path.join(PACKAGE, '..', '..', 'examples', 'requests', 'hospiconnect.json')
+  const script = `
+    const { parentPort, workerData } = require('node:worker_threads')
+    const psc = require(workerData.package)
+    const bytes = require('node:fs').readFileSync(workerData.sample)
+    let valid = 0
+    for (let i = 0; i < 200; i++) valid += psc.validate(bytes).valid ? 1 : 0
+    let refused = ''
+    try { psc.parseSiret('732 829 320 00075') } catch (error) { refused = error instanceof psc.DatapassPscError && error.code }
+    parentPort.postMessage({ valid, refused })
+  `
+  const run = () =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(script, { eval: true, workerData: { package: PACKAGE, sample } })
+      worker.once('message', resolve)
+      worker.once('error', reject)
+    })
+  const results = await Promise.all([run(), run()])
+  assert.deepEqual(results, [
+    { valid: 200, refused: 'siret.checksum' },
+    { valid: 200, refused: 'siret.checksum' },
+  ])
+  assert.equal(psc.validate(fs.readFileSync(sample)).valid, true)
+})
