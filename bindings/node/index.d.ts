@@ -22,25 +22,7 @@ import type {
   WizardStep,
 } from './vocabulary'
 
-export type {
-  Actor,
-  Code,
-  Condition,
-  ContactRole,
-  EventName,
-  HabilitationEvent,
-  HabilitationState,
-  NeededItem,
-  Origin,
-  Outcome,
-  RequestState,
-  RequesterKind,
-  Rules,
-  SchemaFile,
-  Scope,
-  Source,
-  WizardStep,
-}
+export type * from './vocabulary'
 
 /** A JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
